@@ -1,0 +1,7 @@
+package medic.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("medic");
+    }
+}
