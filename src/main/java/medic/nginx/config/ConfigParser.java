@@ -1,0 +1,274 @@
+package medic.nginx.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one config file the way nginx's {@code ngx_conf_read_token} does, into a tree that keeps every
+ * character: whitespace, comments and the raw text of each word. Differences from nginx are deliberate
+ * only where nginx's own message would be less useful (an unterminated quote names the line it opened on).
+ */
+public final class ConfigParser {
+    private final String path;
+    private final String text;
+    private final int length;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+
+    private ConfigParser(String path, String text) {
+        this.path = path;
+        this.text = text;
+        this.length = text.length();
+    }
+
+    /** Parses {@code text}, reporting errors against {@code path}. */
+    public static ConfigFile parse(String path, String text) {
+        ConfigParser parser = new ConfigParser(path, text);
+        List<Node> nodes = new ArrayList<>();
+        String trailing = parser.readBlockBody(nodes, 0, 0);
+        return new ConfigFile(path, text, nodes, trailing);
+    }
+
+    /** Reads nodes until the closing brace (depth > 0) or end of file; returns the whitespace before it. */
+    private String readBlockBody(List<Node> nodes, int depth, int openLine) {
+        while (true) {
+            int wsStart = pos;
+            skipWhitespace();
+            String ws = text.substring(wsStart, pos);
+            if (pos >= length) {
+                if (depth > 0) {
+                    throw error(line, "unexpected end of file, expecting \"}\" (block opened on line " + openLine + ")");
+                }
+                return ws;
+            }
+            char ch = text.charAt(pos);
+            if (ch == '#') {
+                int start = pos;
+                int column = pos - lineStart + 1;
+                skipComment();
+                nodes.add(new Comment(ws, text.substring(start, pos), start, line, column));
+            } else if (ch == '}') {
+                if (depth == 0) {
+                    throw error(line, "unexpected \"}\"");
+                }
+                pos++;
+                return ws;
+            } else if (ch == ';' || ch == '{') {
+                throw error(line, "unexpected \"" + ch + "\"");
+            } else {
+                nodes.add(readDirective(ws, depth));
+            }
+        }
+    }
+
+    private Directive readDirective(String prefix, int depth) {
+        int start = pos;
+        int startLine = line;
+        int column = pos - lineStart + 1;
+        List<Token> tokens = new ArrayList<>(4);
+        while (true) {
+            skipWhitespace();
+            if (pos >= length) {
+                throw error(line, "unexpected end of file, expecting \";\" or \"}\"");
+            }
+            char ch = text.charAt(pos);
+            if (ch == '#') {
+                skipComment();
+            } else if (ch == ';') {
+                pos++;
+                return new Directive(path, prefix, tokens, text.substring(start, pos), start, startLine, column,
+                        null, null, null, pos, line);
+            } else if (ch == '{') {
+                pos++;
+                String header = text.substring(start, pos);
+                if (tokens.get(0).value().endsWith("_by_lua_block")) {
+                    int bodyStart = pos;
+                    skipLuaBody(startLine);
+                    String body = text.substring(bodyStart, pos - 1);
+                    return new Directive(path, prefix, tokens, header, start, startLine, column,
+                            null, body, null, pos, line);
+                }
+                List<Node> children = new ArrayList<>();
+                String closing = readBlockBody(children, depth + 1, startLine);
+                return new Directive(path, prefix, tokens, header, start, startLine, column,
+                        children, null, closing, pos, line);
+            } else if (ch == '}') {
+                throw error(line, "unexpected \"}\"");
+            } else {
+                tokens.add(readWord());
+            }
+        }
+    }
+
+    private Token readWord() {
+        int start = pos;
+        int startLine = line;
+        int column = pos - lineStart + 1;
+        char first = text.charAt(pos);
+        if (first == '"' || first == '\'') {
+            pos++;
+            while (true) {
+                if (pos >= length) {
+                    throw error(startLine, "unterminated quoted string (" + first + " opened here)");
+                }
+                char ch = text.charAt(pos);
+                if (ch == '\\' && pos + 1 < length) {
+                    consume();
+                    consume();
+                } else if (ch == first) {
+                    pos++;
+                    break;
+                } else {
+                    consume();
+                }
+            }
+            if (pos < length) {
+                char next = text.charAt(pos);
+                if (!isSpace(next) && next != ';' && next != '{' && next != ')') {
+                    throw error(line, "unexpected \"" + next + "\" after a quoted string");
+                }
+            }
+            String raw = text.substring(start, pos);
+            return new Token(unescape(raw, 1, raw.length() - 1), raw, true, start, startLine, column);
+        }
+        boolean variable = false;
+        while (pos < length) {
+            char ch = text.charAt(pos);
+            if (ch == '{' && variable) {
+                pos++;
+                variable = false;
+                continue;
+            }
+            if (ch == '\\' && pos + 1 < length) {
+                consume();
+                consume();
+                variable = false;
+                continue;
+            }
+            if (isSpace(ch) || ch == ';' || ch == '{') {
+                break;
+            }
+            variable = ch == '$';
+            pos++;
+        }
+        String raw = text.substring(start, pos);
+        return new Token(unescape(raw, 0, raw.length()), raw, false, start, startLine, column);
+    }
+
+    /** nginx applies the same escapes to quoted and bare words; other backslashes stay as written. */
+    static String unescape(String raw, int from, int to) {
+        if (raw.indexOf('\\', from) < 0) {
+            return raw.substring(from, to);
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char ch = raw.charAt(i);
+            if (ch == '\\' && i + 1 < to) {
+                char next = raw.charAt(i + 1);
+                switch (next) {
+                    case '"', '\'', '\\' -> { out.append(next); i++; continue; }
+                    case 't' -> { out.append('\t'); i++; continue; }
+                    case 'r' -> { out.append('\r'); i++; continue; }
+                    case 'n' -> { out.append('\n'); i++; continue; }
+                    default -> { }
+                }
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+
+    /** Skips a Lua block body up to its matching brace, minding Lua strings, comments and long brackets. */
+    private void skipLuaBody(int openLine) {
+        int depth = 1;
+        while (pos < length) {
+            char ch = text.charAt(pos);
+            if (ch == '-' && startsWith("--")) {
+                pos += 2;
+                int level = longBracketLevel();
+                if (level >= 0) {
+                    skipLongBracket(level);
+                } else {
+                    skipComment();
+                }
+            } else if (ch == '[' && longBracketLevel() >= 0) {
+                skipLongBracket(longBracketLevel());
+            } else if (ch == '"' || ch == '\'') {
+                consume();
+                while (pos < length && text.charAt(pos) != ch && text.charAt(pos) != '\n') {
+                    if (text.charAt(pos) == '\\') {
+                        consume();
+                    }
+                    if (pos < length) {
+                        consume();
+                    }
+                }
+                if (pos < length) {
+                    consume();
+                }
+            } else {
+                consume();
+                if (ch == '{') {
+                    depth++;
+                } else if (ch == '}' && --depth == 0) {
+                    return;
+                }
+            }
+        }
+        throw error(line, "unexpected end of file in Lua block opened on line " + openLine + ", expecting \"}\"");
+    }
+
+    /** At {@code [} followed by zero or more {@code =} and {@code [}: the number of {@code =}; else -1. */
+    private int longBracketLevel() {
+        if (pos >= length || text.charAt(pos) != '[') {
+            return -1;
+        }
+        int i = pos + 1;
+        while (i < length && text.charAt(i) == '=') {
+            i++;
+        }
+        return i < length && text.charAt(i) == '[' ? i - pos - 1 : -1;
+    }
+
+    private void skipLongBracket(int level) {
+        String close = "]" + "=".repeat(level) + "]";
+        pos += level + 2;
+        while (pos < length && !startsWith(close)) {
+            consume();
+        }
+        pos = Math.min(length, pos + close.length());
+    }
+
+    private boolean startsWith(String s) {
+        return text.startsWith(s, pos);
+    }
+
+    private void skipComment() {
+        while (pos < length && text.charAt(pos) != '\n') {
+            pos++;
+        }
+    }
+
+    private void skipWhitespace() {
+        while (pos < length && isSpace(text.charAt(pos))) {
+            consume();
+        }
+    }
+
+    private void consume() {
+        if (text.charAt(pos) == '\n') {
+            line++;
+            lineStart = pos + 1;
+        }
+        pos++;
+    }
+
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+    }
+
+    private ConfigSyntaxException error(int atLine, String reason) {
+        return new ConfigSyntaxException(path, atLine, reason);
+    }
+}

@@ -1,0 +1,140 @@
+package medic.nginx.config;
+
+import java.util.List;
+
+/**
+ * A directive as written: its words, where it stands, and its exact source text. A block directive also
+ * holds its children and the whitespace before its closing brace; a {@code *_by_lua_block} keeps its body
+ * as raw Lua text instead of children, because nginx's Lua module reads it with its own lexer.
+ */
+public final class Directive implements Node {
+    private final String file;
+    private final String prefix;
+    private final List<Token> tokens;
+    private final String header;
+    private final int offset;
+    private final int line;
+    private final int column;
+    private final List<Node> children;
+    private final String rawBody;
+    private final String closingPrefix;
+    private final int end;
+    private final int endLine;
+
+    Directive(String file, String prefix, List<Token> tokens, String header, int offset, int line, int column,
+              List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
+        this.file = file;
+        this.prefix = prefix;
+        this.tokens = List.copyOf(tokens);
+        this.header = header;
+        this.offset = offset;
+        this.line = line;
+        this.column = column;
+        this.children = children == null ? null : List.copyOf(children);
+        this.rawBody = rawBody;
+        this.closingPrefix = closingPrefix;
+        this.end = end;
+        this.endLine = endLine;
+    }
+
+    public String name() {
+        return tokens.get(0).value();
+    }
+
+    /** The argument values as nginx sees them (quotes removed). */
+    public List<String> args() {
+        return tokens.subList(1, tokens.size()).stream().map(Token::value).toList();
+    }
+
+    public String arg(int index) {
+        return index + 1 < tokens.size() ? tokens.get(index + 1).value() : null;
+    }
+
+    public int argCount() {
+        return tokens.size() - 1;
+    }
+
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    public boolean isBlock() {
+        return children != null || rawBody != null;
+    }
+
+    /** Children of a block (empty for simple directives and raw Lua blocks). */
+    public List<Node> children() {
+        return children == null ? List.of() : children;
+    }
+
+    /** The raw Lua text between the braces of a {@code *_by_lua_block}, otherwise null. */
+    public String rawBody() {
+        return rawBody;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    @Override
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The source text from the name to the terminating {@code ;} or {@code {}, inclusive. */
+    public String header() {
+        return header;
+    }
+
+    @Override
+    public int offset() {
+        return offset;
+    }
+
+    /** Offset just past the terminating {@code ;} or {@code {}. */
+    public int headerEnd() {
+        return offset + header.length();
+    }
+
+    /** Offset just past the closing brace of a block, or {@link #headerEnd()} for a simple directive. */
+    public int end() {
+        return end;
+    }
+
+    /** Whitespace before the closing brace of a block. */
+    public String closingPrefix() {
+        return closingPrefix;
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    /** Line of the closing brace for a block, else the line of the terminating semicolon. */
+    public int endLine() {
+        return endLine;
+    }
+
+    @Override
+    public void print(StringBuilder out) {
+        out.append(prefix).append(header);
+        if (rawBody != null) {
+            out.append(rawBody).append('}');
+        } else if (children != null) {
+            for (Node child : children) {
+                child.print(out);
+            }
+            out.append(closingPrefix).append('}');
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + line + ": " + header;
+    }
+}
