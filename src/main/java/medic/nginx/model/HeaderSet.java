@@ -1,0 +1,37 @@
+package medic.nginx.model;
+
+import java.util.List;
+import java.util.Locale;
+import medic.nginx.config.Directive;
+
+/**
+ * The {@code proxy_set_header} lines in force at a location. nginx takes them from the innermost level that
+ * has any and ignores every outer one, so {@code dropped} lists outer headers a local line silently discards.
+ */
+public record HeaderSet(List<Directive> headers, Scope level, List<Directive> dropped) {
+
+    /** The directive setting {@code header} (case-insensitive), or null. */
+    public Directive get(String header) {
+        Directive found = null;
+        for (Directive d : headers) {
+            if (d.argCount() >= 1 && d.arg(0).toLowerCase(Locale.ROOT).equals(header.toLowerCase(Locale.ROOT))) {
+                found = d;
+            }
+        }
+        return found;
+    }
+
+    public String value(String header) {
+        Directive d = get(header);
+        return d == null || d.argCount() < 2 ? null : d.arg(1);
+    }
+
+    public boolean has(String header) {
+        return get(header) != null;
+    }
+
+    /** Dropped outer lines for a header this level does not set again. */
+    public List<Directive> droppedWithoutReplacement() {
+        return dropped.stream().filter(d -> d.argCount() >= 1 && !has(d.arg(0))).toList();
+    }
+}

@@ -1,0 +1,171 @@
+package medic.nginx.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import medic.nginx.config.ConfigTree;
+import medic.nginx.config.Directive;
+
+/**
+ * What nginx makes of a config tree: servers, locations, upstreams, and the value each directive takes at
+ * each place for a given nginx version. Pure: built from a parsed tree, no I/O.
+ */
+public final class NginxConfig {
+    /** Assumed when the version is unknown: the older defaults, which hide more problems than they cause. */
+    public static final NginxVersion ASSUMED_VERSION = new NginxVersion(1, 22, 1);
+
+    private final ConfigTree tree;
+    private final NginxVersion version;
+    private final boolean versionKnown;
+    private final Scope main;
+    private final Scope http;
+    private final List<Server> servers = new ArrayList<>();
+    private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+
+    private NginxConfig(ConfigTree tree, NginxVersion version) {
+        this.tree = tree;
+        this.versionKnown = version != null;
+        this.version = version == null ? ASSUMED_VERSION : version;
+        this.main = ScopeBuilder.build(tree);
+        this.http = main.children(ScopeKind.HTTP).stream().findFirst().orElse(null);
+        if (http != null) {
+            for (Scope upstream : http.children(ScopeKind.UPSTREAM)) {
+                upstreams.put(upstream.block().arg(0), Upstream.of(upstream));
+            }
+            for (Scope serverScope : http.children(ScopeKind.SERVER)) {
+                Server server = new Server(serverScope);
+                servers.add(server);
+                for (Scope locationScope : serverScope.children(ScopeKind.LOCATION)) {
+                    server.addLocation(location(locationScope, server, null));
+                }
+            }
+        }
+    }
+
+    /** Builds the model; {@code version} null means unknown (then {@link #ASSUMED_VERSION} applies). */
+    public static NginxConfig of(ConfigTree tree, NginxVersion version) {
+        return new NginxConfig(tree, version);
+    }
+
+    private static Location location(Scope scope, Server server, Location parent) {
+        Location location = new Location(scope, server, parent);
+        for (Scope nested : scope.children(ScopeKind.LOCATION)) {
+            location.addNested(location(nested, server, location));
+        }
+        return location;
+    }
+
+    public ConfigTree tree() {
+        return tree;
+    }
+
+    public NginxVersion version() {
+        return version;
+    }
+
+    public boolean versionKnown() {
+        return versionKnown;
+    }
+
+    public Scope main() {
+        return main;
+    }
+
+    /** The http context, or null for a config without one (stream-only, or a fragment). */
+    public Scope http() {
+        return http;
+    }
+
+    public List<Server> servers() {
+        return Collections.unmodifiableList(servers);
+    }
+
+    public Map<String, Upstream> upstreams() {
+        return Collections.unmodifiableMap(upstreams);
+    }
+
+    /** Every location of every server, nested ones included. */
+    public List<Location> locations() {
+        return servers.stream().flatMap(s -> s.allLocations().stream()).toList();
+    }
+
+    /** The value of a directive at a scope: the nearest level that sets it, else nginx's default. */
+    public Effective effective(Scope at, String name) {
+        for (Scope s = at; s != null && s.kind() != ScopeKind.MAIN; s = s.parent()) {
+            Directive d = s.find(name);
+            if (d != null) {
+                return new Effective(name, String.join(" ", d.args()), d, Defaults.of(name, version));
+            }
+        }
+        String fallback = Defaults.of(name, version);
+        return new Effective(name, fallback, null, fallback);
+    }
+
+    public Effective effective(Location location, String name) {
+        return effective(location.scope(), name);
+    }
+
+    /** The proxy_set_header lines in force at a location, and the outer ones nginx drops there. */
+    public HeaderSet headers(Location location) {
+        Scope level = null;
+        List<Directive> dropped = new ArrayList<>();
+        for (Scope s = location.scope(); s != null && s.kind() != ScopeKind.MAIN; s = s.parent()) {
+            List<Directive> here = s.all("proxy_set_header");
+            if (here.isEmpty()) {
+                continue;
+            }
+            if (level == null) {
+                level = s;
+            } else {
+                // Only the next level out matters: it is what this level would inherit without its own lines.
+                dropped.addAll(here);
+                break;
+            }
+        }
+        List<Directive> headers = level == null ? List.of() : level.all("proxy_set_header");
+        return new HeaderSet(headers, level, List.copyOf(dropped));
+    }
+
+    /** The location's own proxy_pass (nginx does not inherit it), or empty. */
+    public Optional<ProxyPass> proxyPass(Location location) {
+        Directive d = location.scope().find("proxy_pass");
+        return d == null ? Optional.empty() : Optional.ofNullable(ProxyPass.of(d));
+    }
+
+    /** The upstream group a location proxies to: a named block, or the implicit group of a literal address. */
+    public Optional<Upstream> upstreamOf(Location location) {
+        return proxyPass(location).filter(p -> !p.hasVariables()).map(p -> {
+            Upstream named = p.port() == null ? upstreams.get(p.host()) : null;
+            return named != null ? named : Upstream.implicit(p.target());
+        });
+    }
+
+    /** A directive of the main or events context (worker_processes, worker_connections...). */
+    public Effective global(String name) {
+        Directive d = main.find(name);
+        if (d == null) {
+            Scope events = main.children(ScopeKind.EVENTS).stream().findFirst().orElse(null);
+            d = events == null ? null : events.find(name);
+        }
+        String fallback = Defaults.of(name, version);
+        return d == null ? new Effective(name, fallback, null, fallback)
+                : new Effective(name, String.join(" ", d.args()), d, fallback);
+    }
+
+    public Optional<Location> locationFor(Server server, String uri) {
+        return LocationMatcher.match(server, uri);
+    }
+
+    /** Maps an error-log line's server name, host and URI to the location that served it. */
+    public Optional<Location> locationForLogLine(String serverName, String host, String uri) {
+        return ServerSelector.forLogLine(servers, serverName, host).flatMap(s -> locationFor(s, uri));
+    }
+
+    /** "conf.d/app.conf:12" for a directive, relative to the config's base directory. */
+    public String where(Directive d) {
+        return tree.relative(d.file()) + ":" + d.line();
+    }
+}

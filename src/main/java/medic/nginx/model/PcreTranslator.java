@@ -1,0 +1,22 @@
+package medic.nginx.model;
+
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Compiles nginx's PCRE location patterns with java.util.regex, which reads nearly all of them. */
+final class PcreTranslator {
+    private PcreTranslator() {
+    }
+
+    /** The compiled pattern, or null when the pattern uses PCRE syntax Java lacks. */
+    static Pattern compile(String pcre, boolean caseless) {
+        // Java group names cannot hold '_' and nginx captures are not needed here, so named groups become plain.
+        String java = pcre.replaceAll("\\(\\?P?<([A-Za-z_][A-Za-z0-9_]*)>", "(")
+                .replaceAll("\\(\\?'([A-Za-z_][A-Za-z0-9_]*)'", "(");
+        try {
+            return Pattern.compile(java, caseless ? Pattern.CASE_INSENSITIVE : 0);
+        } catch (PatternSyntaxException e) {
+            return null;
+        }
+    }
+}

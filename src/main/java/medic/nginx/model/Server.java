@@ -1,0 +1,68 @@
+package medic.nginx.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A {@code server} block of the http context: its listens, names and top-level locations. */
+public final class Server {
+    private final Scope scope;
+    private final List<Listen> listens;
+    private final List<String> names;
+    private final List<Location> locations = new ArrayList<>();
+
+    Server(Scope scope) {
+        this.scope = scope;
+        List<Listen> found = scope.all("listen").stream().map(Listen::of).toList();
+        this.listens = found.isEmpty() ? List.of(new Listen("*", 80, false, false, null)) : found;
+        List<String> collected = new ArrayList<>();
+        scope.all("server_name").forEach(d -> collected.addAll(d.args()));
+        this.names = List.copyOf(collected);
+    }
+
+    void addLocation(Location location) {
+        locations.add(location);
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public List<Listen> listens() {
+        return listens;
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    /** The name nginx writes after {@code server:} in the error log: the first server_name, or "". */
+    public String primaryName() {
+        return names.isEmpty() ? "" : names.get(0);
+    }
+
+    /** Top-level locations in file order. */
+    public List<Location> locations() {
+        return Collections.unmodifiableList(locations);
+    }
+
+    /** Every location of the server, nested ones included, depth first. */
+    public List<Location> allLocations() {
+        List<Location> all = new ArrayList<>();
+        collect(locations, all);
+        return all;
+    }
+
+    private static void collect(List<Location> from, List<Location> into) {
+        for (Location location : from) {
+            into.add(location);
+            collect(location.nested(), into);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "server " + (names.isEmpty() ? "(no name)" : primaryName()) + " (" + scope.block().file() + ":"
+                + scope.block().line() + ")";
+    }
+}
