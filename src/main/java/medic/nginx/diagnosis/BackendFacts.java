@@ -1,0 +1,18 @@
+package medic.nginx.diagnosis;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What medic knows about the world outside nginx: backend idle timeouts (declared by the operator or
+ * measured by a probe) keyed by upstream name or server address, and how many tunnels are expected.
+ */
+public record BackendFacts(Map<String, Duration> backendIdleTimeouts, Map<String, String> sources,
+                           Integer expectedTunnels) {
+    public static final BackendFacts NONE = new BackendFacts(Map.of(), Map.of(), null);
+
+    public BackendFacts {
+        backendIdleTimeouts = Map.copyOf(backendIdleTimeouts);
+        sources = Map.copyOf(sources);
+    }
+}
