@@ -17,7 +17,7 @@ import medic.nginx.model.NginxConfig;
  */
 public final class Analysis {
     private static final Pattern WEBSOCKET_PATH = Pattern.compile(
-            "(?i)(^|[/_.\\-^\\\\(|])(ws|wss|websockets?|socket\\.io|sockjs|cable|live|stream(ing)?|realtime|"
+            "(?i)(^|[/_.\\-^\\\\(|])(ws|wss|websockets?|sockets?|socket\\.io|sockjs|cable|live|stream(ing)?|realtime|"
                     + "subscriptions?|hubs?|channels|signalr|terminals/websocket|notifications?/stream)([/_.\\-$)|]|$)");
 
     private final NginxConfig config;
