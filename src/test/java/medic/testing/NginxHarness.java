@@ -83,7 +83,7 @@ public final class NginxHarness {
             if (!Ports.awaitOpen(readyPort, START_TIMEOUT, nginx::isRunning)) {
                 nginx.stop();
                 throw new IllegalStateException("nginx did not listen on 127.0.0.1:" + readyPort + " within "
-                        + START_TIMEOUT.toSeconds() + " s (fixtures must not set daemon or pid; see NginxHarness)."
+                        + START_TIMEOUT.toSeconds() + " s (see NginxHarness for what fixtures must leave out)."
                         + "\nstderr:\n" + nginx.stderrText() + "\nerror log:\n" + nginx.errorLogText());
             }
             return nginx;
@@ -93,29 +93,37 @@ public final class NginxHarness {
         }
     }
 
-    /** Runs nginx with {@code arguments}, stderr captured through a file in the prefix so no pipe can fill up. */
+    /** Runs nginx with {@code arguments} to completion and returns its exit status and stderr. */
     NginxResult run(List<String> arguments, NginxPrefix prefix) {
+        String stderr = "logs/command-stderr.txt";
+        Process process = spawn(arguments, prefix, stderr);
+        try {
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("nginx " + String.join(" ", arguments) + " did not finish within "
+                        + COMMAND_TIMEOUT.toSeconds() + " s");
+            }
+            return NginxResult.of(process.exitValue(), prefix.read(stderr));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running nginx " + String.join(" ", arguments), e);
+        }
+    }
+
+    /** Starts nginx with {@code arguments}; stderr goes to a file in the prefix, so no pipe can fill up. */
+    Process spawn(List<String> arguments, NginxPrefix prefix, String stderrFile) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(arguments);
-        Path stderr = prefix.root().resolve("logs/command-stderr.txt");
         try {
-            Process process = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(stderr.toFile())
+                    .redirectError(prefix.root().resolve(stderrFile).toFile())
                     .start();
-            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within "
-                        + COMMAND_TIMEOUT.toSeconds() + " s");
-            }
-            return NginxResult.of(process.exitValue(), prefix.read("logs/command-stderr.txt"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
         }
     }
 }

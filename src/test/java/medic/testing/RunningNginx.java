@@ -1,7 +1,5 @@
 package medic.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,18 +32,8 @@ public final class RunningNginx implements AutoCloseable {
     }
 
     static RunningNginx launch(NginxHarness harness, NginxPrefix prefix, Path mainConfig) {
-        List<String> command = new ArrayList<>(List.of(harness.binary().toString()));
-        command.addAll(flags(prefix, mainConfig));
-        try {
-            Process master = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(prefix.root().resolve(STDERR_FILE).toFile())
-                    .start();
-            return new RunningNginx(harness, prefix, mainConfig, master);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
-        }
+        Process master = harness.spawn(flags(prefix, mainConfig), prefix, STDERR_FILE);
+        return new RunningNginx(harness, prefix, mainConfig, master);
     }
 
     /** The flags every command on this instance shares, so {@code -t} and {@code -s reload} see the same files. */
