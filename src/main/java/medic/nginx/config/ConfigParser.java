@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * Reads one config file the way nginx's {@code ngx_conf_read_token} does, into a tree that keeps every
  * character: whitespace, comments and the raw text of each word. Differences from nginx are deliberate
- * only where nginx's own message would be less useful (an unterminated quote names the line it opened on).
+ * only in adding help to nginx's own message (an unterminated quote also names the line it opened on).
  */
 public final class ConfigParser {
+    /** Blocks whose entries are data, not directives: their "names" may hold any character. */
+    private static final java.util.Set<String> DATA_BLOCKS = java.util.Set.of(
+            "map", "types", "geo", "split_clients", "charset_map", "match");
     private final String path;
     private final String text;
+    private final java.util.ArrayDeque<String> blocks = new java.util.ArrayDeque<>();
     private final int length;
     private int pos;
     private int line = 1;
@@ -24,6 +28,11 @@ public final class ConfigParser {
 
     /** Parses {@code text}, reporting errors against {@code path}. */
     public static ConfigFile parse(String path, String text) {
+        if (text.startsWith("\uFEFF")) {
+            throw new ConfigSyntaxException(path, 1, "unknown directive \"\uFEFF"
+                    + firstWord(text.substring(1)) + "\": the file starts with a UTF-8 byte order mark,"
+                    + " which nginx reads as part of the first directive; save the file without BOM");
+        }
         ConfigParser parser = new ConfigParser(path, text);
         List<Node> nodes = new ArrayList<>();
         String trailing = parser.readBlockBody(nodes, 0, 0);
@@ -62,6 +71,34 @@ public final class ConfigParser {
         }
     }
 
+    private static String firstWord(String text) {
+        int end = 0;
+        while (end < text.length() && !isSpace(text.charAt(end)) && text.charAt(end) != ';') {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    /**
+     * Outside blocks whose entries are data (map, types...), nginx looks every name up in its directive table;
+     * a name with characters no directive has is almost always an unquoted regex quantifier that split a line.
+     */
+    private void checkName(Token name, String parentBlock) {
+        if (parentBlock != null && DATA_BLOCKS.contains(parentBlock)) {
+            return;
+        }
+        String value = name.value();
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
+                String hint = value.indexOf('}') >= 0
+                        ? ": a regex with {n,m} must be quoted, e.g. location ~ \"^/a{3,8}$\""
+                        : "";
+                throw error(name.line(), "unknown directive \"" + value + "\"" + hint);
+            }
+        }
+    }
+
     private Directive readDirective(String prefix, int depth) {
         int start = pos;
         int startLine = line;
@@ -90,13 +127,19 @@ public final class ConfigParser {
                             null, body, null, pos, line);
                 }
                 List<Node> children = new ArrayList<>();
+                blocks.push(tokens.get(0).value());
                 String closing = readBlockBody(children, depth + 1, startLine);
+                blocks.pop();
                 return new Directive(path, prefix, tokens, header, start, startLine, column,
                         children, null, closing, pos, line);
             } else if (ch == '}') {
                 throw error(line, "unexpected \"}\"");
             } else {
-                tokens.add(readWord());
+                Token word = readWord();
+                if (tokens.isEmpty()) {
+                    checkName(word, blocks.peek());
+                }
+                tokens.add(word);
             }
         }
     }
@@ -110,7 +153,8 @@ public final class ConfigParser {
             pos++;
             while (true) {
                 if (pos >= length) {
-                    throw error(startLine, "unterminated quoted string (" + first + " opened here)");
+                    throw error(line, "unexpected end of file, expecting \";\" or \"}\" (unterminated "
+                            + first + "quoted string opened on line " + startLine + ")");
                 }
                 char ch = text.charAt(pos);
                 if (ch == '\\' && pos + 1 < length) {

@@ -100,7 +100,7 @@ class ConfigParserTest {
         "events {}\\n}\\n| 2 | unexpected \"}\"",
         "listen 80\\n| 2 | unexpected end of file, expecting \";\" or \"}\"",
         "a;\\n;\\n| 2 | unexpected \";\"",
-        "return 200 \"abc;\\n\\n| 1 | unterminated quoted string",
+        "return 200 \"abc;\\n\\n| 3 | unexpected end of file, expecting \";\" or \"}\" (unterminated \"quoted string opened on line 1)",
         "a \"b\"c;| 1 | unexpected \"c\" after a quoted string",
         "a {\\n b }\\n| 2 | unexpected \"}\"",
     })
