@@ -92,9 +92,12 @@ public final class NginxConfig {
         return servers.stream().flatMap(s -> s.allLocations().stream()).toList();
     }
 
-    /** The value of a directive at a scope: the nearest level that sets it, else nginx's default. */
+    /**
+     * The value of a directive at a scope: the nearest level that sets it, else nginx's default. An upstream
+     * block inherits nothing (its {@code keepalive_timeout} is not the http-level client one).
+     */
     public Effective effective(Scope at, String name) {
-        for (Scope s = at; s != null && s.kind() != ScopeKind.MAIN; s = s.parent()) {
+        for (Scope s = at; s != null && s.kind() != ScopeKind.MAIN; s = at.kind() == ScopeKind.UPSTREAM ? null : s.parent()) {
             Directive d = s.find(name);
             if (d != null) {
                 return new Effective(name, String.join(" ", d.args()), d, Defaults.of(name, version));
