@@ -1,0 +1,141 @@
+package medic.nginx.harden;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import medic.nginx.diagnosis.Change;
+import medic.nginx.model.Scope;
+
+/**
+ * Folds the changes of all findings into one list: identical changes once, in the order they first appear.
+ * When two findings want different values for the same thing the stronger value wins, deterministically:
+ * the larger time or size for directives and server parameters ({@link Strength}), {@code ""} over
+ * {@code close} for the upgrade map (it never defeats upstream keepalive), an upsert over an if-absent add,
+ * else the first finding's (findings come most serious first). Each such choice is reported as a conflict.
+ */
+final class ChangeMerger {
+    /** A change with the rules that asked for it. */
+    record Sourced(Change change, String rule) { }
+
+    /** The merged changes in first-appearance order and the conflicts met on the way. */
+    record Result(List<Change> changes, List<String> conflicts) { }
+
+    private final Map<Object, Change> merged = new LinkedHashMap<>();
+    private final Map<Object, String> ruleOfKept = new LinkedHashMap<>();
+    private final List<String> conflicts = new ArrayList<>();
+    private final Describer describer;
+
+    private ChangeMerger(Describer describer) {
+        this.describer = describer;
+    }
+
+    static Result merge(List<Sourced> changes, Describer describer) {
+        ChangeMerger merger = new ChangeMerger(describer);
+        for (Sourced sourced : changes) {
+            merger.add(normalized(sourced.change()), sourced.rule());
+        }
+        return new Result(List.copyOf(merger.merged.values()), List.copyOf(merger.conflicts));
+    }
+
+    /** What makes two changes "the same edit": the place and the thing set, not the value. */
+    static Object key(Change change) {
+        if (change instanceof Change.SetDirective c) {
+            return List.of("set", block(c.scope()), c.name());
+        } else if (change instanceof Change.AddDirective c) {
+            return List.of("add", block(c.scope()), c.name(), keyOf(c.args(), c.keyArgs()));
+        } else if (change instanceof Change.SetServerParam c) {
+            return List.of("param", c.server().directive(), c.param());
+        } else if (change instanceof Change.EnsureUpgradeMap) {
+            return List.of("upgrade-map");
+        } else if (change instanceof Change.EnsureHttpDirective c) {
+            return List.of("http", c.name(), keyOf(c.args(), c.keyArgs()));
+        } else if (change instanceof Change.SetMapEntry c) {
+            return List.of("entry", block(c.map()), c.key());
+        } else if (change instanceof Change.MakePrefixNoRegex c) {
+            return List.of("no-regex", block(c.location()));
+        }
+        throw new IllegalArgumentException("unknown change " + change);
+    }
+
+    /** The scope's block as an identity key (the same block reached twice through includes is one place). */
+    static Object block(Scope scope) {
+        return scope.block() != null ? scope.block() : scope;
+    }
+
+    static List<String> keyOf(List<String> args, int keyArgs) {
+        return args.subList(0, Math.min(keyArgs, args.size())).stream()
+                .map(a -> a.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private void add(Change change, String rule) {
+        Object key = key(change);
+        Change previous = merged.get(key);
+        if (previous == null) {
+            merged.put(key, change);
+            ruleOfKept.put(key, rule);
+        } else if (!previous.equals(change)) {
+            Change winner = resolve(previous, change, ruleOfKept.get(key), rule);
+            merged.put(key, winner);
+            if (winner != previous) {
+                ruleOfKept.put(key, rule);
+            }
+        }
+    }
+
+    private Change resolve(Change kept, Change other, String keptRule, String otherRule) {
+        Change winner = kept;
+        if (kept instanceof Change.SetDirective a && other instanceof Change.SetDirective b) {
+            winner = Strength.stronger(b.args(), a.args()) ? b : a;
+        } else if (kept instanceof Change.SetServerParam a && other instanceof Change.SetServerParam b) {
+            winner = Strength.stronger(List.of(b.value()), List.of(a.value())) ? b : a;
+        } else if (kept instanceof Change.AddDirective a && other instanceof Change.AddDirective b) {
+            winner = !a.replace() && b.replace() ? b : a;
+        } else if (kept instanceof Change.EnsureUpgradeMap a && other instanceof Change.EnsureUpgradeMap b) {
+            winner = a.variable().equals(b.variable()) && !a.emptyValue().isEmpty() && b.emptyValue().isEmpty() ? b : a;
+        }
+        if (reportable(kept, other)) {
+            Change loser = winner == kept ? other : kept;
+            conflicts.add(describer.what(kept) + ": " + keptRule + " wants " + describer.value(kept) + ", "
+                    + otherRule + " wants " + describer.value(other) + "; using " + describer.value(winner)
+                    + " (not " + describer.value(loser) + ")");
+        }
+        return winner;
+    }
+
+    /** If-absent adds only ask for "some value", and an upgrade map differing in its empty value is one map. */
+    private static boolean reportable(Change a, Change b) {
+        if (a instanceof Change.AddDirective x && b instanceof Change.AddDirective y) {
+            return x.replace() && y.replace();
+        }
+        if (a instanceof Change.EnsureUpgradeMap x && b instanceof Change.EnsureUpgradeMap y) {
+            return !Objects.equals(x.variable(), y.variable());
+        }
+        return true;
+    }
+
+    /** The same change with values as nginx reads them ({@code ""} becomes the empty string). */
+    static Change normalized(Change change) {
+        if (change instanceof Change.SetDirective c) {
+            return new Change.SetDirective(c.scope(), c.name(), values(c.args()));
+        } else if (change instanceof Change.AddDirective c) {
+            return new Change.AddDirective(c.scope(), c.name(), values(c.args()), c.keyArgs(), c.replace());
+        } else if (change instanceof Change.SetServerParam c) {
+            return new Change.SetServerParam(c.server(), c.param(), NginxText.value(c.value()));
+        } else if (change instanceof Change.EnsureUpgradeMap c) {
+            String variable = c.variable().startsWith("$") ? c.variable() : "$" + c.variable();
+            return new Change.EnsureUpgradeMap(variable, NginxText.value(c.emptyValue()));
+        } else if (change instanceof Change.EnsureHttpDirective c) {
+            return new Change.EnsureHttpDirective(c.name(), values(c.args()), c.keyArgs());
+        } else if (change instanceof Change.SetMapEntry c) {
+            return new Change.SetMapEntry(c.map(), NginxText.value(c.key()), NginxText.value(c.value()));
+        }
+        return change;
+    }
+
+    private static List<String> values(List<String> args) {
+        return args.stream().map(NginxText::value).toList();
+    }
+}

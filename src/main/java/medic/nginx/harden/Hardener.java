@@ -1,0 +1,105 @@
+package medic.nginx.harden;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import medic.MedicException;
+import medic.nginx.config.ConfigParser;
+import medic.nginx.config.ConfigSyntaxException;
+import medic.nginx.config.ConfigTree;
+import medic.nginx.diagnosis.Change;
+import medic.nginx.diagnosis.Finding;
+import medic.nginx.model.NginxConfig;
+
+/**
+ * Turns findings into the smallest edits that give nginx what they ask for, keeping each file's own
+ * indentation, comments, order and line endings, and shows them as unified diffs. Pure: text in, text out.
+ * Edits are computed against the original text and applied per file; every changed file is parsed again,
+ * and text nginx could not read is a hardener bug that fails loudly.
+ */
+public final class Hardener {
+    private Hardener() {
+    }
+
+    /** The edits that carry out the changes of {@code findings} (diagnosed on this same {@code config}). */
+    public static Proposal propose(NginxConfig config, List<Finding> findings) {
+        List<ChangeMerger.Sourced> sourced = new ArrayList<>();
+        for (Finding finding : findings) {
+            for (Change change : finding.changes()) {
+                sourced.add(new ChangeMerger.Sourced(change, finding.rule()));
+            }
+        }
+        return build(config, sourced, findings);
+    }
+
+    /** The edits for hand-picked changes, e.g. the subset a person approved. */
+    public static Proposal proposeChanges(NginxConfig config, List<Change> changes) {
+        return build(config, changes.stream().map(c -> new ChangeMerger.Sourced(c, "change")).toList(), List.of());
+    }
+
+    /** The config as it reads after the proposal: same version, same base directory, edited files swapped in. */
+    public static NginxConfig hardened(NginxConfig config, Proposal proposal) {
+        return NginxConfig.of(HardenedSource.reload(config.tree(), proposal), config.versionKnown() ? config.version() : null);
+    }
+
+    private static Proposal build(NginxConfig config, List<ChangeMerger.Sourced> sourced, List<Finding> findings) {
+        Describer describer = new Describer(config);
+        ChangeMerger.Result merged = ChangeMerger.merge(sourced, describer);
+        EditPlanner planner = new EditPlanner(config, describer);
+        for (int i = 0; i < merged.changes().size(); i++) {
+            planner.plan(merged.changes().get(i), i);
+        }
+        Map<String, List<Edit>> byFile = new LinkedHashMap<>();
+        for (Edit edit : planner.edits()) {
+            byFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit);
+        }
+        ConfigTree tree = config.tree();
+        List<String> conflicts = new ArrayList<>(merged.conflicts());
+        List<String> notes = new ArrayList<>(planner.skipped());
+        List<FileChange> files = new ArrayList<>();
+        for (String path : tree.files().keySet()) {
+            List<Edit> edits = byFile.get(path);
+            if (edits == null) {
+                continue;
+            }
+            String before = tree.file(path).source();
+            String relative = tree.relative(path);
+            String after = TextEdits.apply(before, edits, relative, conflicts);
+            if (after.equals(before)) {
+                continue;
+            }
+            validate(path, relative, after);
+            files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, after)));
+            int includers = HardenedSource.includers(tree, path);
+            if (includers > 1) {
+                notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
+            }
+        }
+        Set<Object> effective = new HashSet<>();
+        planner.effective().forEach(i -> effective.add(ChangeMerger.key(merged.changes().get(i))));
+        Set<Object> skipped = new HashSet<>();
+        planner.skippedChanges().forEach(c -> skipped.add(ChangeMerger.key(c)));
+        return new Proposal(files, files.isEmpty() ? List.of() : addressed(findings, effective, skipped), conflicts,
+                notes);
+    }
+
+    /** Findings the edits act on: some change of theirs edits the text, and none had to be skipped. */
+    private static List<Finding> addressed(List<Finding> findings, Set<Object> effective, Set<Object> skipped) {
+        return findings.stream().filter(f -> {
+            List<Object> keys = f.changes().stream().map(c -> ChangeMerger.key(ChangeMerger.normalized(c))).toList();
+            return keys.stream().anyMatch(effective::contains) && keys.stream().noneMatch(skipped::contains);
+        }).toList();
+    }
+
+    static void validate(String path, String relative, String after) {
+        try {
+            ConfigParser.parse(path, after);
+        } catch (ConfigSyntaxException e) {
+            throw new MedicException("hardener bug: the hardened " + relative + " no longer parses (line " + e.line()
+                    + ": " + e.reason() + "); nothing was changed; please report this with the config", e);
+        }
+    }
+}
