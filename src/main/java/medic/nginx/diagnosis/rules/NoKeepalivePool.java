@@ -10,6 +10,7 @@ import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.Findings;
 import medic.nginx.diagnosis.Rule;
 import medic.nginx.diagnosis.Severity;
+import medic.nginx.diagnosis.UpgradeMap;
 import medic.nginx.log.FailureClass;
 import medic.nginx.model.Location;
 import medic.nginx.model.NginxConfig;
@@ -78,6 +79,14 @@ public final class NoKeepalivePool implements Rule {
                 if (!pooled.reusesConnections()) {
                     locationFixes.add(location.label());
                 }
+                closingMap(config, location).ifPresent(map -> {
+                    // The new pool would be closed by every plain request: WS08's fix, made now so one pass suffices.
+                    finding.change(new Change.SetMapEntry(map.scope(), "''", PooledLocation.EMPTY));
+                    String mapFix = "map " + map.variable() + " ('' close -> '' \"\")";
+                    if (!locationFixes.contains(mapFix)) {
+                        locationFixes.add(mapFix);
+                    }
+                });
             }
             out.add(finding.fix(fixText(analysis, upstream, timeout, locationFixes)).build());
         }
@@ -98,6 +107,14 @@ public final class NoKeepalivePool implements Rule {
         }
         Duration current = NginxTime.parse(own.arg(0));
         return backend != null && current != null && current.compareTo(backend.idle()) >= 0 ? target : null;
+    }
+
+    /** The upgrade map a location takes Connection from, when it sends "close" on plain requests. */
+    private static java.util.Optional<UpgradeMap> closingMap(NginxConfig config, Location location) {
+        UpgradeMap map = UpgradeMap.find(config);
+        String connection = config.headers(location).value("Connection");
+        return map != null && map.variable().equals(connection) && "close".equalsIgnoreCase(map.emptyValue())
+                ? java.util.Optional.of(map) : java.util.Optional.empty();
     }
 
     private static boolean below(Directive directive, int value) {
