@@ -48,7 +48,7 @@ final class SegmentScan implements AutoCloseable {
             return;
         }
         pending.addLast(workers.submit(() -> scan(buffer, from, to, last, recycle)));
-        while (pending.size() > threads * 2) {
+        while (pending.size() > threads) {
             absorbOldest();
         }
     }
@@ -109,7 +109,7 @@ final class SegmentScan implements AutoCloseable {
     private void absorb(Scanned scanned) {
         total.absorb(scanned.tally(), lines);
         lines += scanned.tally().lines();
-        if (scanned.buffer() != null && freeBuffers.size() < threads * 2 + 2) {
+        if (scanned.buffer() != null && freeBuffers.size() < 2) {
             freeBuffers.addLast(scanned.buffer());
         }
     }
