@@ -18,6 +18,8 @@ public final class ErrorLogParser {
     public static final int MAX_PARSED_CHARS = 64 * 1024;
 
     private static final int TIMESTAMP_LENGTH = 19;
+    /** PID, TID and connection numbers longer than this are not nginx's (and would overflow a long). */
+    static final int MAX_DIGITS = 18;
     private static final Pattern NGINX_SHAPE =
         Pattern.compile("\\[(debug|info|notice|warn|error|crit|alert|emerg)] \\d+#\\d+: ");
     private static final String[] MONTHS =
@@ -157,7 +159,7 @@ public final class ErrorLogParser {
 
         private int digitsEnd(int from) {
             int i = from;
-            while (i < line.length() && i - from < 19 && isDigit(line.charAt(i))) {
+            while (i < line.length() && i - from < MAX_DIGITS && isDigit(line.charAt(i))) {
                 i++;
             }
             return i;

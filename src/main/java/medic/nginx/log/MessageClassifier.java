@@ -38,6 +38,11 @@ final class MessageClassifier {
         }
         boolean reset = message.contains(RESET);
         if (message.startsWith("connect() ") && !reset) {
+            // connect() also fails toward OCSP responders, resolvers and mail auth servers: only the upstream
+            // phase makes it an upstream failure.
+            if (phase != Phase.CONNECTING) {
+                return FailureClass.OTHER;
+            }
             return message.contains(REFUSED) ? FailureClass.CONNECT_REFUSED : FailureClass.CONNECT_FAILED;
         }
         if (reset || message.contains(BROKEN_PIPE)) {

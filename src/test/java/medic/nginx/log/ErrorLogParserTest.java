@@ -191,6 +191,8 @@ class ErrorLogParserTest {
         assertGarbled("\0\0\0" + line, "does not start with");
         assertGarbled(line.substring(0, 15), "YYYY/MM/DD HH:MM:SS");
         assertGarbled("2026/11/23 22:52:03 [error] 4996#4996: ", "no message");
+        assertGarbled(line.replace("4996#4996", "99999999999999999999#1"), "PID#TID");
+        assertEquals(-1, ErrorLogParser.parse(line.replace("*1 ", "*99999999999999999999 "), 1).line().connection());
     }
 
     private static void assertGarbled(String line, String because) {

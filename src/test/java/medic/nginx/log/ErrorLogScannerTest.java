@@ -115,6 +115,38 @@ class ErrorLogScannerTest {
         assertEquals(ClassCounts.of(classes), summary.classes());
     }
 
+    @Test
+    void the_prefix_shortcut_only_misses_cuts_in_lines_that_carry_no_failure() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        for (String line : Fixtures.lines("nginx-1.22.1-captured.log")) {
+            for (int cut = 0; cut <= Math.min(line.length(), 120); cut++) {
+                log.writeBytes((line.substring(0, cut) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = log.toByteArray();
+        Map<LineKind, Long> kinds = new EnumMap<>(LineKind.class);
+        Map<FailureClass, Long> classes = new EnumMap<>(FailureClass.class);
+        long cutWithoutFailure = 0;
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            LineResult result = ErrorLogParser.parse(lines.get(i), i + 1);
+            kinds.merge(result.kind(), 1L, Long::sum);
+            classes.merge(result.failureClass(), result.kind().hasEntry() ? 1L : 0L, Long::sum);
+            cutWithoutFailure += result.kind() == LineKind.TRUNCATED && result.failureClass() == FailureClass.OTHER
+                ? 1 : 0;
+        }
+
+        LogSummary summary = scanner.scan(bytes);
+
+        assertTrue(cutWithoutFailure > 0);
+        assertEquals(kinds.get(LineKind.TRUNCATED), summary.lines().truncated() + cutWithoutFailure);
+        assertEquals(kinds.get(LineKind.PARSED), summary.lines().parsed() - cutWithoutFailure);
+        for (LineKind kind : List.of(LineKind.GARBLED, LineKind.FOREIGN, LineKind.BLANK)) {
+            assertEquals(kinds.getOrDefault(kind, 0L), summary.lines().get(kind), kind.name());
+        }
+        assertEquals(ClassCounts.of(classes), summary.classes());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nginx-1.22.1-captured.log", "problems.log", "bursts.log"})
     void scanning_in_parallel_segments_gives_the_single_pass_result(String fixture) {
