@@ -62,7 +62,8 @@ public final class LogClassificationBench {
             System.out.printf("  %-26s %,d%n", entry.getKey(), entry.getValue());
         }
         System.out.printf("upstream failures %,d, upstream peers %d, servers %d (+other %,d), bursts %d, "
-                + "retried connections %,d%n", summary.classes().upstreamFailures(), summary.byUpstream().counts().size(),
+                + "retried connections %,d%n", summary.classes().upstreamFailures(),
+            summary.byUpstream().counts().size(),
             summary.byServer().counts().size(), summary.byServer().other().total(), summary.bursts().size(),
             summary.retriedConnections());
     }

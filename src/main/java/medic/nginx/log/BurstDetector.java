@@ -27,7 +27,8 @@ public final class BurstDetector {
         List<MinuteCounts> run = new ArrayList<>();
         for (MinuteCounts minute : minutes) {
             boolean hot = minute.failures().upstreamFailures() >= threshold;
-            boolean adjacent = !run.isEmpty() && run.get(run.size() - 1).minute().plusMinutes(1).equals(minute.minute());
+            boolean adjacent = !run.isEmpty()
+                && run.get(run.size() - 1).minute().plusMinutes(1).equals(minute.minute());
             if (!run.isEmpty() && (!hot || !adjacent)) {
                 bursts.add(burstOf(run, threshold));
                 run.clear();

@@ -6,7 +6,8 @@ public record BurstRule(long floor, long factor) {
 
     public BurstRule {
         if (floor < 1 || factor < 1) {
-            throw new IllegalArgumentException("burst floor and factor must be at least 1, got " + floor + ", " + factor);
+            throw new IllegalArgumentException(
+                "burst floor and factor must be at least 1, got " + floor + ", " + factor);
         }
     }
 

@@ -1,7 +1,8 @@
 package medic.nginx.log;
 
 /**
- * Splits the part of a line after {@code *CONN} into the message and the fields nginx's HTTP log handler appends:
+ * Splits the part of a line after {@code *CONN} into the message and the fields nginx's HTTP log handler appends
+ * (positions are in the whole line, so nothing is copied before the values):
  * {@code , client: A, server: N[, request: "L"][, subrequest: "U"][, upstream: "U"][, host: "H"][, referrer: "R"]}.
  *
  * <p>nginx does not escape quotes inside values, so a quoted value ends at a quote that is followed by the marker
@@ -19,12 +20,15 @@ record ErrorLogFields(
         ", referrer: \""};
     private static final int UPSTREAM = 2;
 
-    /** Splits {@code body}; {@code atLimit} says the line filled nginx's buffer, so a missing tail means a cut. */
-    static ErrorLogFields parse(String body, boolean atLimit) {
-        int client = findClient(body);
+    /**
+     * Splits {@code body} from {@code from} (where the message starts) to its end; {@code atLimit} says the line
+     * filled nginx's buffer, so a missing tail means a cut.
+     */
+    static ErrorLogFields parse(String body, int from, boolean atLimit) {
+        int client = findClient(body, from);
         if (client < 0) {
-            return new ErrorLogFields(atLimit ? withoutCutMarker(body) : body.length(), "", "", "", "", "", "", "",
-                atLimit, atLimit ? "message" : "");
+            return new ErrorLogFields(atLimit ? withoutCutMarker(body, from) : body.length(), "", "", "", "", "", "",
+                "", atLimit, atLimit ? "message" : "");
         }
         String[] values = {"", "", "", "", ""};
         int clientStart = client + CLIENT.length();
@@ -66,8 +70,8 @@ record ErrorLogFields(
     }
 
     /** The first {@code ", client: "} followed by an address (no spaces or commas) and a server marker or a cut. */
-    private static int findClient(String body) {
-        for (int i = body.indexOf(CLIENT); i >= 0; i = body.indexOf(CLIENT, i + 1)) {
+    private static int findClient(String body, int from) {
+        for (int i = body.indexOf(CLIENT, from); i >= 0; i = body.indexOf(CLIENT, i + 1)) {
             int start = i + CLIENT.length();
             int server = body.indexOf(SERVER, start);
             int end = server < 0 ? body.length() : server;
@@ -89,12 +93,17 @@ record ErrorLogFields(
     }
 
     private static int markerAt(String body, int at, int firstKey) {
-        for (int key = firstKey; key < MARKERS.length; key++) {
-            if (body.startsWith(MARKERS[key], at)) {
-                return key;
-            }
+        if (at + 2 >= body.length()) {
+            return -1;
         }
-        return -1;
+        int key = switch (body.charAt(at + 2)) {
+            case 'r' -> body.length() > at + 4 && body.charAt(at + 4) == 'q' ? 0 : 4;
+            case 's' -> 1;
+            case 'u' -> 2;
+            case 'h' -> 3;
+            default -> -1;
+        };
+        return key >= firstKey && body.startsWith(MARKERS[key], at) ? key : -1;
     }
 
     private static int quotedEnd(String body, int from, int key) {
@@ -128,18 +137,18 @@ record ErrorLogFields(
 
     /** The field whose marker the line ends inside of ({@code , ho}), or null when the tail is something else. */
     private static String cutMarker(String body, int at, int firstKey) {
-        String tail = body.substring(at);
+        int tail = body.length() - at;
         for (int key = firstKey; key < MARKERS.length; key++) {
-            if (MARKERS[key].startsWith(tail)) {
+            if (tail < MARKERS[key].length() && body.regionMatches(at, MARKERS[key], 0, tail)) {
                 return KEYS[key];
             }
         }
         return null;
     }
 
-    private static int withoutCutMarker(String body) {
-        for (int keep = Math.min(CLIENT.length() - 1, body.length()); keep >= 2; keep--) {
-            if (body.endsWith(CLIENT.substring(0, keep))) {
+    private static int withoutCutMarker(String body, int from) {
+        for (int keep = Math.min(CLIENT.length() - 1, body.length() - from); keep >= 2; keep--) {
+            if (body.regionMatches(body.length() - keep, CLIENT, 0, keep)) {
                 return body.length() - keep;
             }
         }

@@ -49,13 +49,14 @@ public record ErrorLogLine(
 
     static String peerOf(String upstream) {
         int scheme = upstream.indexOf("://");
-        String rest = scheme < 0 ? upstream : upstream.substring(scheme + 3);
-        if (rest.startsWith("unix:")) {
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end;
+        if (upstream.startsWith("unix:", start)) {
             // nginx writes unix sockets as "unix:/path.sock:" followed by the URI.
-            int colon = rest.indexOf(':', 5);
-            return colon < 0 ? rest : rest.substring(0, colon);
+            end = upstream.indexOf(':', start + 5);
+        } else {
+            end = upstream.indexOf('/', start);
         }
-        int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
+        return upstream.substring(start, end < 0 ? upstream.length() : end);
     }
 }

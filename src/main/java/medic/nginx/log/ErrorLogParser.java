@@ -18,6 +18,8 @@ public final class ErrorLogParser {
     public static final int MAX_PARSED_CHARS = 64 * 1024;
 
     private static final int TIMESTAMP_LENGTH = 19;
+    /** PID, TID and connection numbers longer than this are not nginx's (and would overflow a long). */
+    static final int MAX_DIGITS = 18;
     private static final Pattern NGINX_SHAPE =
         Pattern.compile("\\[(debug|info|notice|warn|error|crit|alert|emerg)] \\d+#\\d+: ");
     private static final String[] MONTHS =
@@ -89,16 +91,15 @@ public final class ErrorLogParser {
             if (!line.startsWith(" [", TIMESTAMP_LENGTH) || levelEnd < 0 || levelEnd - levelStart > 6) {
                 return garbled("no [level] after the timestamp");
             }
-            String levelName = line.substring(levelStart, levelEnd);
-            LogLevel level = LogLevel.fromNginxName(levelName).orElse(null);
+            LogLevel level = LogLevel.at(line, levelStart, levelEnd);
             if (level == null) {
-                return garbled("level [" + levelName + "] is not one of nginx's levels");
+                return garbled("level [" + line.substring(levelStart, levelEnd) + "] is not one of nginx's levels");
             }
             int at = levelEnd + 2;
             int hash = digitsEnd(at);
             int colon = hash < line.length() && line.charAt(hash) == '#' ? digitsEnd(hash + 1) : -1;
             if (!line.startsWith("] ", levelEnd) || hash == at || colon <= hash + 1 || !line.startsWith(": ", colon)) {
-                return garbled("no PID#TID: after [" + levelName + "]");
+                return garbled("no PID#TID: after [" + level.nginxName() + "]");
             }
             long pid = Long.parseLong(line, at, hash, 10);
             long tid = Long.parseLong(line, hash + 1, colon, 10);
@@ -106,7 +107,10 @@ public final class ErrorLogParser {
             long connection = -1;
             if (at < line.length() && line.charAt(at) == '*') {
                 int end = digitsEnd(at + 1);
-                if (end > at + 1 && end < line.length() && line.charAt(end) == ' ') {
+                if (end == line.length()) {
+                    return garbled("no message after *CONN");
+                }
+                if (end > at + 1 && line.charAt(end) == ' ') {
                     connection = Long.parseLong(line, at + 1, end, 10);
                     at = end + 1;
                 }
@@ -114,17 +118,18 @@ public final class ErrorLogParser {
             if (at >= line.length()) {
                 return garbled("no message after PID#TID:");
             }
-            return entry(timestamp, level, pid, tid, connection, line.substring(at));
+            return entry(timestamp, level, pid, tid, connection, at);
         }
 
         private LineResult entry(LocalDateTime timestamp, LogLevel level, long pid, long tid, long connection,
-                                 String body) {
+                                 int messageStart) {
             boolean atLimit = utf8Length(line) == MAX_LINE_BYTES;
-            ErrorLogFields fields = ErrorLogFields.parse(body, atLimit);
-            String text = body.substring(0, fields.messageEnd());
-            int whileAt = text.lastIndexOf(" while ");
-            String message = whileAt < 0 ? text : text.substring(0, whileAt);
-            String action = whileAt < 0 ? "" : text.substring(whileAt + 7);
+            ErrorLogFields fields = ErrorLogFields.parse(line, messageStart, atLimit);
+            int textEnd = fields.messageEnd();
+            int whileAt = line.lastIndexOf(" while ", textEnd - 7);
+            boolean hasAction = whileAt >= messageStart;
+            String message = line.substring(messageStart, hasAction ? whileAt : textEnd);
+            String action = hasAction ? line.substring(whileAt + 7, textEnd) : "";
             Phase phase = Phase.fromAction(action);
             if (phase == Phase.NONE && fields.cut() && fields.cutField().equals("message")) {
                 phase = Phase.fromCutAction(action);
@@ -154,7 +159,7 @@ public final class ErrorLogParser {
 
         private int digitsEnd(int from) {
             int i = from;
-            while (i < line.length() && i - from < 19 && isDigit(line.charAt(i))) {
+            while (i < line.length() && i - from < MAX_DIGITS && isDigit(line.charAt(i))) {
                 i++;
             }
             return i;

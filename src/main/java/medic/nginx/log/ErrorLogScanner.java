@@ -9,11 +9,14 @@ import medic.MedicException;
 
 /**
  * Scans a whole nginx error log into a {@link LogSummary}: bytes in memory, or a stream read in segments of
- * 8 MiB, each scanned on a worker thread without decoding lines that cannot matter (see {@link LineScanner}).
+ * 16 MiB, each scanned on a worker thread without decoding lines that cannot matter (see {@link LineScanner}).
  * Truncated, garbled and foreign lines are counted, never fatal. Thread-safe; a scan keeps no state behind.
  */
 public final class ErrorLogScanner {
-    static final int DEFAULT_SEGMENT = 8 << 20;
+    /** Largest segment; in memory a log is cut into about two segments per thread, but none below 1 MiB. */
+    static final int DEFAULT_SEGMENT = 32 << 20;
+    static final int STREAM_SEGMENT = 16 << 20;
+    private static final int MIN_SEGMENT = 1 << 20;
     /** A stream is read in buffers that hold any line worth parsing, whatever the segment size. */
     static final int MIN_STREAM_BUFFER = 2 * ErrorLogParser.MAX_PARSED_CHARS;
 
@@ -49,11 +52,15 @@ public final class ErrorLogScanner {
     }
 
     public LogSummary scan(byte[] log, int from, int to) {
-        int workers = (to - from) / segmentSize >= 2 ? threads : 1;
+        // Each segment starts its key maps afresh, so fewer, larger segments cost less to merge.
+        long perThread = (to - from) / (2L * threads) + 1;
+        int segment = threads == 1 ? Integer.MAX_VALUE
+            : (int) Math.max(Math.min(segmentSize, MIN_SEGMENT), Math.min(segmentSize, perThread));
+        int workers = (to - from) / segment >= 2 ? threads : 1;
         try (SegmentScan scan = new SegmentScan(limits, workers)) {
             int start = from;
-            while (to - start > segmentSize) {
-                int newline = LineScanner.newline(log, start + segmentSize, to);
+            while (to - start > segment) {
+                int newline = LineScanner.newline(log, start + segment, to);
                 if (newline < 0) {
                     break;
                 }
@@ -76,7 +83,7 @@ public final class ErrorLogScanner {
      */
     public LogSummary scan(InputStream in, String source) {
         try (SegmentScan scan = new SegmentScan(limits, threads)) {
-            int bufferSize = Math.max(segmentSize, MIN_STREAM_BUFFER);
+            int bufferSize = Math.max(Math.min(segmentSize, STREAM_SEGMENT), MIN_STREAM_BUFFER);
             byte[] buffer = scan.buffer(bufferSize);
             int length = 0;
             while (true) {

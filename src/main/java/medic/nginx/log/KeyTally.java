@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Mutable failure counts per key with a cap on distinct keys; keys first seen past the cap count as "other". */
 final class KeyTally<K> {
@@ -21,17 +22,43 @@ final class KeyTally<K> {
         this.tieBreak = tieBreak;
     }
 
-    void add(K key, FailureClass failureClass) {
+    /** Counts one line; false when the key was not kept (the cap was reached) and went to "other". */
+    boolean add(K key, FailureClass failureClass) {
         long[] row = counts.get(key);
         if (row == null) {
             if (counts.size() >= cap) {
                 overflow[failureClass.ordinal()]++;
-                return;
+                return false;
             }
             row = new long[CLASSES];
             counts.put(key, row);
         }
         row[failureClass.ordinal()]++;
+        return true;
+    }
+
+    /**
+     * Adds every kept key's counts to {@code target} under {@code grouping}'s key, and this tally's "other" to the
+     * target's when {@code withOther}. Copies: this tally stays as it was.
+     */
+    <G> void addGroupedTo(KeyTally<G> target, Function<K, G> grouping, boolean withOther) {
+        if (withOther) {
+            for (int i = 0; i < CLASSES; i++) {
+                target.overflow[i] += overflow[i];
+            }
+        }
+        counts.forEach((key, row) -> {
+            G group = grouping.apply(key);
+            long[] into = target.counts.get(group);
+            if (into == null && target.counts.size() < target.cap) {
+                into = new long[CLASSES];
+                target.counts.put(group, into);
+            }
+            into = into == null ? target.overflow : into;
+            for (int i = 0; i < CLASSES; i++) {
+                into[i] += row[i];
+            }
+        });
     }
 
     /** Adds another tally's counts (which may not be used afterwards), keeping this one's cap. */
@@ -54,14 +81,19 @@ final class KeyTally<K> {
 
     /** The {@code listed} keys with most failures (ties in key order), the rest folded into "other". */
     Breakdown<K> breakdown(int listed) {
+        return breakdown(listed, key -> key);
+    }
+
+    /** As {@link #breakdown(int)}, with each listed key turned into {@code R}. */
+    <R> Breakdown<R> breakdown(int listed, Function<K, R> keyOf) {
         List<Map.Entry<K, long[]>> entries = new ArrayList<>(counts.entrySet());
         entries.sort(Comparator.comparingLong((Map.Entry<K, long[]> e) -> -sum(e.getValue()))
             .thenComparing(Map.Entry::getKey, tieBreak));
-        Map<K, ClassCounts> kept = new LinkedHashMap<>();
+        Map<R, ClassCounts> kept = new LinkedHashMap<>();
         long[] other = overflow.clone();
         for (Map.Entry<K, long[]> entry : entries) {
             if (kept.size() < listed) {
-                kept.put(entry.getKey(), ClassCounts.of(entry.getValue()));
+                kept.put(keyOf.apply(entry.getKey()), ClassCounts.of(entry.getValue()));
             } else {
                 for (int i = 0; i < CLASSES; i++) {
                     other[i] += entry.getValue()[i];

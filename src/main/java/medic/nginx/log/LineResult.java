@@ -12,7 +12,8 @@ public record LineResult(LineKind kind, long lineNumber, ErrorLogLine line, Stri
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(problem, "problem");
         if (kind.hasEntry() != (line != null)) {
-            throw new IllegalArgumentException(kind + " line must " + (kind.hasEntry() ? "" : "not ") + "carry an entry");
+            throw new IllegalArgumentException(
+                kind + " line must " + (kind.hasEntry() ? "" : "not ") + "carry an entry");
         }
     }
 

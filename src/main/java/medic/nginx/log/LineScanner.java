@@ -14,6 +14,9 @@ import java.time.ZoneOffset;
  * notice, or no "upstream", "upgraded" or "worker_connections" in it) is counted as parsed from the prefix alone.
  * Every other line (candidates, lines at nginx's 2047-byte limit, an unterminated last line, anything that
  * breaks the prefix) is decoded and goes through {@link ErrorLogParser}, which alone decides its class.
+ * The one difference from parsing every line: a line cut short in the middle of a file that carries no failure
+ * family counts as parsed, not truncated. nginx writes each line with a single write(), so such lines only
+ * appear where files were joined after a crash.
  */
 final class LineScanner {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -109,7 +112,8 @@ final class LineScanner {
             return false;
         }
         int message = pidTidEnd(b, at + word.length, e);
-        if (message < 0 || message >= e || !quiet && mayCarryFailure(b, message, e)) {
+        if (message < 0 || message >= e || b[message] == '*' && !hasMessageAfterConnection(b, message, e)
+            || !quiet && mayCarryFailure(b, message, e)) {
             return false;
         }
         long high = (long) LONGS.get(b, s);
@@ -123,18 +127,25 @@ final class LineScanner {
 
     /** Position after {@code PID#TID: }, or -1. */
     private static int pidTidEnd(byte[] b, int from, int e) {
-        int i = from;
-        while (i < e && isDigit(b[i])) {
-            i++;
-        }
-        if (i == from || i >= e || b[i] != '#') {
+        int hash = digitsEnd(b, from, e);
+        if (hash == from || hash >= e || b[hash] != '#') {
             return -1;
         }
-        int tid = ++i;
-        while (i < e && isDigit(b[i])) {
+        int colon = digitsEnd(b, hash + 1, e);
+        return colon == hash + 1 || colon + 1 >= e || b[colon] != ':' || b[colon + 1] != ' ' ? -1 : colon + 2;
+    }
+
+    private static boolean hasMessageAfterConnection(byte[] b, int star, int e) {
+        int end = digitsEnd(b, star + 1, e);
+        return end > star + 1 && end + 1 < e && b[end] == ' ';
+    }
+
+    private static int digitsEnd(byte[] b, int from, int e) {
+        int i = from;
+        while (i < e && i - from < ErrorLogParser.MAX_DIGITS && isDigit(b[i])) {
             i++;
         }
-        return i == tid || i + 1 >= e || b[i] != ':' || b[i + 1] != ' ' ? -1 : i + 2;
+        return i;
     }
 
     private static boolean mayCarryFailure(byte[] b, int from, int e) {

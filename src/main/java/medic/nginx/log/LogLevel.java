@@ -39,7 +39,22 @@ public enum LogLevel {
         return Optional.empty();
     }
 
-    static LogLevel ofOrdinal(int ordinal) {
-        return VALUES[ordinal];
+    /** The level named by {@code text[from, to)}, or null; no copying (the parser calls it for every line). */
+    static LogLevel at(String text, int from, int to) {
+        if (to <= from) {
+            return null;
+        }
+        LogLevel level = switch (text.charAt(from)) {
+            case 'd' -> DEBUG;
+            case 'i' -> INFO;
+            case 'n' -> NOTICE;
+            case 'w' -> WARN;
+            case 'e' -> to - from > 1 && text.charAt(from + 1) == 'm' ? EMERG : ERROR;
+            case 'c' -> CRIT;
+            case 'a' -> ALERT;
+            default -> null;
+        };
+        return level != null && level.nginxName.length() == to - from && text.startsWith(level.nginxName, from)
+            ? level : null;
     }
 }

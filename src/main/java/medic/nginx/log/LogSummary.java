@@ -81,15 +81,17 @@ public final class LogSummary {
         return byRequest.regroup(locator, "(no location)");
     }
 
-    /** Every minute in which the log has a line, in order. */
+    /** Every minute with at least one parsed or truncated line, in order; quiet minutes are absent. */
     public List<MinuteCounts> perMinute() {
         return perMinute;
     }
 
+    /** The timestamp of the first parsed or truncated line in file order (nginx's local time, no zone). */
     public Optional<LocalDateTime> firstTimestamp() {
         return Optional.ofNullable(firstTimestamp);
     }
 
+    /** The timestamp of the last parsed or truncated line in file order. */
     public Optional<LocalDateTime> lastTimestamp() {
         return Optional.ofNullable(lastTimestamp);
     }

@@ -34,7 +34,7 @@ final class LogTally {
     private final long[] classes = new long[CLASSES];
     private final KeyTally<String> upstreams;
     private final KeyTally<String> servers;
-    private final KeyTally<RequestKey> requests;
+    private final KeyTally<String> requests; // keyed by RequestKey.joined
     private final Map<Long, Minute> minutes = new HashMap<>();
     private final Map<FailureClass, List<SampleLine>> samples = new EnumMap<>(FailureClass.class);
     private final Map<LineKind, List<SampleLine>> problems = new EnumMap<>(LineKind.class);
@@ -49,7 +49,7 @@ final class LogTally {
         this.limits = limits;
         this.upstreams = new KeyTally<>(limits.distinctKeys(), Comparator.naturalOrder());
         this.servers = new KeyTally<>(limits.distinctKeys(), Comparator.naturalOrder());
-        this.requests = new KeyTally<>(limits.distinctKeys(), RequestKey.ORDER);
+        this.requests = new KeyTally<>(limits.distinctKeys(), Comparator.naturalOrder());
     }
 
     Minute minute(long epochMinute) {
@@ -71,7 +71,7 @@ final class LogTally {
         LineKind kind = result.kind();
         kinds[kind.ordinal()]++;
         if (kind != LineKind.PARSED && kind != LineKind.BLANK) {
-            sample(problems, kind, SampleLine.of(result.lineNumber(), text, limits.sampleChars()));
+            sample(problems, kind, result.lineNumber(), text);
         }
         ErrorLogLine line = result.line();
         if (line == null) {
@@ -90,13 +90,12 @@ final class LogTally {
         if (!line.upstream().isEmpty()) {
             upstreams.add(line.upstreamPeer(), failureClass);
         }
-        if (line.hasClient()) {
+        // Per-server counts are derived from the request keys when the summary is built: one lookup less here.
+        boolean countedByRequest = line.request().isPresent() && requests.add(RequestKey.joined(line), failureClass);
+        if (line.hasClient() && !countedByRequest) {
             servers.add(line.server(), failureClass);
         }
-        if (line.request().isPresent()) {
-            requests.add(RequestKey.of(line), failureClass);
-        }
-        sample(samples, failureClass, SampleLine.of(line.lineNumber(), text, limits.sampleChars()));
+        sample(samples, failureClass, line.lineNumber(), text);
         if (failureClass.isUpstreamFailure() && line.hasConnection()) {
             failures.add(line.connection(), failureClass, line.lineNumber());
         }
@@ -129,9 +128,9 @@ final class LogTally {
             }
         });
         segment.samples.forEach((failureClass, list) -> list.forEach(
-            s -> sample(samples, failureClass, new SampleLine(s.lineNumber() + lineOffset, s.text()))));
+            s -> sample(samples, failureClass, s.lineNumber() + lineOffset, s.text())));
         segment.problems.forEach((kind, list) -> list.forEach(
-            s -> sample(problems, kind, new SampleLine(s.lineNumber() + lineOffset, s.text()))));
+            s -> sample(problems, kind, s.lineNumber() + lineOffset, s.text())));
         segment.failures.replay(retries(), lineOffset);
         if (segment.firstSecond != Long.MIN_VALUE) {
             seen(segment.firstSecond);
@@ -139,10 +138,10 @@ final class LogTally {
         }
     }
 
-    private <K> void sample(Map<K, List<SampleLine>> map, K key, SampleLine line) {
+    private <K> void sample(Map<K, List<SampleLine>> map, K key, long lineNumber, String text) {
         List<SampleLine> list = map.computeIfAbsent(key, k -> new ArrayList<>());
         if (list.size() < limits.samplesPerClass()) {
-            list.add(line);
+            list.add(SampleLine.of(lineNumber, text, limits.sampleChars()));
         }
     }
 
@@ -165,9 +164,14 @@ final class LogTally {
         LocalDateTime first = firstSecond == Long.MIN_VALUE ? null
             : LocalDateTime.ofEpochSecond(firstSecond, 0, ZoneOffset.UTC);
         LocalDateTime last = first == null ? null : LocalDateTime.ofEpochSecond(lastSecond, 0, ZoneOffset.UTC);
+        KeyTally<String> serversWithRequests = new KeyTally<>(limits.distinctKeys(), Comparator.naturalOrder());
+        servers.addGroupedTo(serversWithRequests, server -> server, true);
+        // Requests past the cap were counted per server directly, so "other" stays out here.
+        requests.addGroupedTo(serversWithRequests, RequestKey::serverOfJoined, false);
         return new LogSummary(lines, ClassCounts.of(all), upstreams.breakdown(limits.listedKeys()),
-            servers.breakdown(limits.listedKeys()), requests.breakdown(limits.listedKeys()), perMinute, first, last,
-            samples, problems, retries().listed(), retries().retried(), retries().retriedAfterReset());
+            serversWithRequests.breakdown(limits.listedKeys()),
+            requests.breakdown(limits.listedKeys(), RequestKey::fromJoined), perMinute, first, last, samples, problems,
+            retries().listed(), retries().retried(), retries().retriedAfterReset());
     }
 
     private RetryWatcher retries() {

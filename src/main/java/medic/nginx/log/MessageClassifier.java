@@ -1,6 +1,10 @@
 package medic.nginx.log;
 
-/** Maps an nginx message, its phase and its level to a {@link FailureClass}; text only, never errno numbers. */
+/**
+ * Maps an nginx message, its phase and its level to a {@link FailureClass}; text only, never errno numbers.
+ * nginx writes none of the families at debug or notice, so those lines are OTHER whatever they say (the scanner
+ * relies on this to count them from their prefix alone).
+ */
 final class MessageClassifier {
     static final String RESET = "Connection reset by peer";
     static final String BROKEN_PIPE = "Broken pipe";
@@ -10,6 +14,9 @@ final class MessageClassifier {
     }
 
     static FailureClass classify(LogLevel level, String message, Phase phase) {
+        if (level == LogLevel.DEBUG || level == LogLevel.NOTICE) {
+            return FailureClass.OTHER;
+        }
         if (message.startsWith("upstream timed out")) {
             return phase == Phase.PROXYING_UPGRADED && !level.isAtLeast(LogLevel.NOTICE)
                 ? FailureClass.TUNNEL_IDLE_TIMEOUT : FailureClass.TIMED_OUT;
@@ -31,6 +38,11 @@ final class MessageClassifier {
         }
         boolean reset = message.contains(RESET);
         if (message.startsWith("connect() ") && !reset) {
+            // connect() also fails toward OCSP responders, resolvers and mail auth servers: only the upstream
+            // phase makes it an upstream failure.
+            if (phase != Phase.CONNECTING) {
+                return FailureClass.OTHER;
+            }
             return message.contains(REFUSED) ? FailureClass.CONNECT_REFUSED : FailureClass.CONNECT_FAILED;
         }
         if (reset || message.contains(BROKEN_PIPE)) {

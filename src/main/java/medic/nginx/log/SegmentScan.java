@@ -12,7 +12,7 @@ import medic.MedicException;
 /**
  * Scans segments of one log (each ending after a newline, except the last) on worker threads and absorbs their
  * tallies into the total in input order, so line numbers, samples and retries come out as a single pass would.
- * With one thread everything runs on the caller's.
+ * With one thread, or a log that fits one segment, everything runs on the caller's.
  */
 final class SegmentScan implements AutoCloseable {
     /** A scanned segment and the buffer it came from, which the caller may reuse once it is absorbed. */
@@ -21,7 +21,7 @@ final class SegmentScan implements AutoCloseable {
 
     private final ScanLimits limits;
     private final int threads;
-    private final ExecutorService workers;
+    private ExecutorService workers; // started with the first segment that is not the last
     private final Deque<Future<Scanned>> pending = new ArrayDeque<>();
     private final LogTally total;
     private final Deque<byte[]> freeBuffers = new ArrayDeque<>();
@@ -31,11 +31,6 @@ final class SegmentScan implements AutoCloseable {
         this.limits = limits;
         this.threads = threads;
         this.total = new LogTally(limits);
-        this.workers = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "medic-log-scan");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
     }
 
     /**
@@ -43,12 +38,19 @@ final class SegmentScan implements AutoCloseable {
      * needed); {@code recycle} lets {@link #buffer} hand the array out again once the segment is absorbed.
      */
     void submit(byte[] buffer, int from, int to, boolean last, boolean recycle) {
+        if (workers == null && threads > 1 && !last) {
+            workers = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "medic-log-scan");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
         if (workers == null) {
             absorb(scan(buffer, from, to, last, recycle));
             return;
         }
         pending.addLast(workers.submit(() -> scan(buffer, from, to, last, recycle)));
-        while (pending.size() > threads * 2) {
+        while (pending.size() > threads) {
             absorbOldest();
         }
     }
@@ -109,7 +111,7 @@ final class SegmentScan implements AutoCloseable {
     private void absorb(Scanned scanned) {
         total.absorb(scanned.tally(), lines);
         lines += scanned.tally().lines();
-        if (scanned.buffer() != null && freeBuffers.size() < threads * 2 + 2) {
+        if (scanned.buffer() != null && freeBuffers.size() < 2) {
             freeBuffers.addLast(scanned.buffer());
         }
     }

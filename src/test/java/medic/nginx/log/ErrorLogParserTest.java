@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ErrorLogParserTest {
@@ -189,6 +191,8 @@ class ErrorLogParserTest {
         assertGarbled("\0\0\0" + line, "does not start with");
         assertGarbled(line.substring(0, 15), "YYYY/MM/DD HH:MM:SS");
         assertGarbled("2026/11/23 22:52:03 [error] 4996#4996: ", "no message");
+        assertGarbled(line.replace("4996#4996", "99999999999999999999#1"), "PID#TID");
+        assertEquals(-1, ErrorLogParser.parse(line.replace("*1 ", "*99999999999999999999 "), 1).line().connection());
     }
 
     private static void assertGarbled(String line, String because) {
@@ -197,6 +201,31 @@ class ErrorLogParserTest {
         assertTrue(result.problem().contains(because), result.problem());
         assertNull(result.line());
         assertEquals(FailureClass.OTHER, result.failureClass());
+    }
+
+    @Test
+    void never_fails_on_a_line_cut_at_any_byte_and_keeps_the_entry_once_the_message_starts() {
+        for (String line : Fixtures.lines("nginx-1.22.1-captured.log")) {
+            Matcher prefix = Pattern.compile("^.{19} \\[\\w+] \\d+#\\d+: (\\*\\d+ )?").matcher(line);
+            assertTrue(prefix.find(), line);
+            int messageStart = prefix.end();
+            for (int cut = 0; cut <= line.length(); cut++) {
+                LineResult result = ErrorLogParser.parse(line.substring(0, cut), 1);
+                if (cut > messageStart) {
+                    assertTrue(result.kind().hasEntry(), cut + ": " + result.problem());
+                } else {
+                    assertFalse(result.kind().hasEntry(), cut + ": " + line.substring(0, cut));
+                }
+            }
+        }
+    }
+
+    @Test
+    void debug_and_notice_lines_are_never_failures() {
+        String reset = Fixtures.captured("*1 recv()");
+
+        assertEquals(FailureClass.OTHER, ErrorLogParser.parse(reset.replace("[error]", "[notice]"), 1).failureClass());
+        assertEquals(FailureClass.OTHER, ErrorLogParser.parse(reset.replace("[error]", "[debug]"), 1).failureClass());
     }
 
     @Test

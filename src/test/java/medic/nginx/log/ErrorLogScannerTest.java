@@ -43,8 +43,8 @@ class ErrorLogScannerTest {
         assertEquals(LocalDateTime.of(2026, 11, 23, 22, 52, 10), summary.lastTimestamp().orElseThrow());
         assertEquals(7, summary.samples().get(FailureClass.RESET_READING_HEADER).get(0).lineNumber());
         assertEquals(1, summary.retriedConnections());
-        assertEquals(new ConnectionRetry(21, List.of(FailureClass.CONNECT_REFUSED, FailureClass.CONNECT_REFUSED), 23, 25),
-            summary.retries().get(0));
+        List<FailureClass> twiceRefused = List.of(FailureClass.CONNECT_REFUSED, FailureClass.CONNECT_REFUSED);
+        assertEquals(new ConnectionRetry(21, twiceRefused, 23, 25), summary.retries().get(0));
         assertEquals(0, summary.retriedAfterReset());
     }
 
@@ -115,6 +115,38 @@ class ErrorLogScannerTest {
         assertEquals(ClassCounts.of(classes), summary.classes());
     }
 
+    @Test
+    void the_prefix_shortcut_only_misses_cuts_in_lines_that_carry_no_failure() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        for (String line : Fixtures.lines("nginx-1.22.1-captured.log")) {
+            for (int cut = 0; cut <= Math.min(line.length(), 120); cut++) {
+                log.writeBytes((line.substring(0, cut) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = log.toByteArray();
+        Map<LineKind, Long> kinds = new EnumMap<>(LineKind.class);
+        Map<FailureClass, Long> classes = new EnumMap<>(FailureClass.class);
+        long cutWithoutFailure = 0;
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            LineResult result = ErrorLogParser.parse(lines.get(i), i + 1);
+            kinds.merge(result.kind(), 1L, Long::sum);
+            classes.merge(result.failureClass(), result.kind().hasEntry() ? 1L : 0L, Long::sum);
+            cutWithoutFailure += result.kind() == LineKind.TRUNCATED && result.failureClass() == FailureClass.OTHER
+                ? 1 : 0;
+        }
+
+        LogSummary summary = scanner.scan(bytes);
+
+        assertTrue(cutWithoutFailure > 0);
+        assertEquals(kinds.get(LineKind.TRUNCATED), summary.lines().truncated() + cutWithoutFailure);
+        assertEquals(kinds.get(LineKind.PARSED), summary.lines().parsed() - cutWithoutFailure);
+        for (LineKind kind : List.of(LineKind.GARBLED, LineKind.FOREIGN, LineKind.BLANK)) {
+            assertEquals(kinds.getOrDefault(kind, 0L), summary.lines().get(kind), kind.name());
+        }
+        assertEquals(ClassCounts.of(classes), summary.classes());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nginx-1.22.1-captured.log", "problems.log", "bursts.log"})
     void scanning_in_parallel_segments_gives_the_single_pass_result(String fixture) {
@@ -129,16 +161,35 @@ class ErrorLogScannerTest {
     }
 
     @Test
+    void streams_a_log_larger_than_its_buffer_in_segments() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        for (int i = 0; i < 40; i++) {
+            log.writeBytes(Fixtures.bytes(i % 2 == 0 ? "bursts.log" : "problems.log"));
+        }
+        byte[] bytes = log.toByteArray();
+        assertTrue(bytes.length > 4 * ErrorLogScanner.MIN_STREAM_BUFFER);
+
+        LogSummary single = scanner.scan(bytes);
+        LogSummary streamed =
+            new ErrorLogScanner(ScanLimits.DEFAULTS, 2, 1024).scan(new ByteArrayInputStream(bytes), "test");
+
+        SummaryAssert.assertSame(single, streamed);
+        assertEquals(20 * 169 + 20 * 16, single.lines().total());
+    }
+
+    @Test
     void counts_a_line_longer_than_any_buffer_once_and_reads_on() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         byte[] captured = Fixtures.bytes("nginx-1.22.1-captured.log");
         log.writeBytes(captured);
-        log.writeBytes(("2026/11/23 22:59:00 [error] 1#1: " + "x".repeat(300_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        String overlong = "2026/11/23 22:59:00 [error] 1#1: " + "x".repeat(300_000) + "\n";
+        log.writeBytes(overlong.getBytes(StandardCharsets.UTF_8));
         log.writeBytes(captured);
         byte[] bytes = log.toByteArray();
 
         LogSummary inMemory = scanner.scan(bytes);
-        LogSummary streamed = new ErrorLogScanner(ScanLimits.DEFAULTS, 2, 1024).scan(new ByteArrayInputStream(bytes), "t");
+        LogSummary streamed =
+            new ErrorLogScanner(ScanLimits.DEFAULTS, 2, 1024).scan(new ByteArrayInputStream(bytes), "test");
 
         assertEquals(new LineCounts(97, 94, 2, 1, 0, 0), inMemory.lines());
         SummaryAssert.assertSame(inMemory, streamed);
@@ -195,8 +246,8 @@ class ErrorLogScannerTest {
     void regroups_failing_requests_by_the_location_a_locator_names() {
         LogSummary summary = scanner.scan(Fixtures.bytes("bursts.log"));
 
-        Breakdown<String> byLocation = summary.byLocation(
-            key -> key.path().startsWith("/ws/") ? "location /ws/" : key.path().equals("/api/v2/orders") ? null : "location /");
+        Breakdown<String> byLocation = summary.byLocation(key -> key.path().startsWith("/ws/") ? "location /ws/"
+            : key.path().equals("/api/v2/orders") ? null : "location /");
 
         assertEquals(Set.of("location /", "location /ws/", "(no location)"), byLocation.counts().keySet());
         List<Long> totals = byLocation.counts().values().stream().map(ClassCounts::total).toList();
