@@ -83,7 +83,7 @@ public record RuleFixture(Path path, List<Expectation> expectations, NginxVersio
         LogView view = LogView.none();
         if (log != null) {
             try {
-                view = LogView.of(FixtureLogs.events(Files.readString(log)), model);
+                view = LogView.of(LogEvents.from(Files.readAllBytes(log)), model);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,137 @@
+package medic.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import medic.MedicException;
+import medic.nginx.Diagnosis;
+import medic.nginx.Diagnostician;
+import medic.nginx.config.ConfigTree;
+import medic.nginx.config.DiskConfigSource;
+import medic.nginx.config.DumpConfigSource;
+import medic.nginx.diagnosis.BackendFacts;
+import medic.nginx.model.NginxTime;
+import medic.nginx.model.NginxVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code medic diagnose}: the offline diagnosis of a config (and optionally its error log). */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = {"Explains upstream resets from an nginx config and error log, and proposes a minimal fix.",
+            "Exit status: 0 no findings, 1 findings, 2 unusable input."})
+public final class DiagnoseCommand implements Callable<Integer> {
+    /** The output formats of {@code --format}. */
+    public enum Format { text, json, diff }
+
+    static final class Source {
+        @Option(names = "--config", paramLabel = "PATH", description = "main nginx config file (includes are followed)")
+        Path config;
+
+        @Option(names = "--dump", paramLabel = "PATH", description = "saved stdout of `nginx -T`")
+        Path dump;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--error-log", paramLabel = "PATH", description = "nginx error log to explain")
+    Path errorLog;
+
+    @Option(names = "--nginx-version", paramLabel = "X.Y.Z",
+            description = "nginx version (or `nginx -v` output); defaults differ before and after 1.29.7")
+    String nginxVersion;
+
+    @Option(names = "--prefix", paramLabel = "DIR",
+            description = "directory relative include paths resolve against (nginx -p); default: the config's directory")
+    Path prefix;
+
+    @Option(names = "--backend-idle", paramLabel = "UPSTREAM=DURATION",
+            description = "a backend's own keep-alive idle timeout, e.g. ws_upstream=5s (repeatable)")
+    List<String> backendIdle = List.of();
+
+    @Option(names = "--expected-tunnels", paramLabel = "N", description = "concurrent WebSocket tunnels to plan for")
+    Integer expectedTunnels;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or diff (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--color", defaultValue = "auto", description = "auto, always or never (NO_COLOR is honoured)")
+    String color;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        NginxVersion version = nginxVersion == null ? null : NginxVersion.parse(nginxVersion);
+        ConfigTree tree = source.config != null ? DiskConfigSource.load(source.config, prefix)
+                : DumpConfigSource.load(read(source.dump, "--dump"), source.dump.toString());
+        byte[] log = errorLog == null ? null : readBytes(errorLog);
+        Diagnosis diagnosis = Diagnostician.diagnose(tree, log, version, facts());
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> out.print(JsonReport.render(diagnosis));
+            case diff -> {
+                out.print(diagnosis.proposal().unifiedDiff());
+                if (new medic.nginx.redact.Redactor().redactText(diagnosis.proposal().unifiedDiff()).maskedAnything()) {
+                    spec.commandLine().getErr().println("medic: note: the diff is not redacted (patch needs exact"
+                            + " lines) and touches lines that look secret; do not paste it into chat");
+                }
+            }
+            default -> out.print(new TextReport(useColor()).render(diagnosis));
+        }
+        out.flush();
+        return diagnosis.findings().isEmpty() ? 0 : 1;
+    }
+
+    private BackendFacts facts() {
+        Map<String, Duration> idle = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        for (String entry : backendIdle) {
+            int eq = entry.indexOf('=');
+            Duration duration = eq > 0 ? NginxTime.parse(entry.substring(eq + 1)) : null;
+            if (duration == null) {
+                throw new MedicException("--backend-idle \"" + entry + "\": expected UPSTREAM=DURATION such as ws_upstream=5s");
+            }
+            idle.put(entry.substring(0, eq), duration);
+            sources.put(entry.substring(0, eq), "declared with --backend-idle");
+        }
+        return new BackendFacts(idle, sources, expectedTunnels);
+    }
+
+    private boolean useColor() {
+        return switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+
+    private static String read(Path path, String option) {
+        return new String(readBytes(path, option), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(Path path) {
+        return readBytes(path, "--error-log");
+    }
+
+    private static byte[] readBytes(Path path, String option) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new MedicException(option + " " + path + ": no such file");
+        } catch (IOException e) {
+            throw new MedicException(option + " " + path + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+}

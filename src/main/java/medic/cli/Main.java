@@ -1,0 +1,30 @@
+package medic.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code medic} command line: one subcommand per job. */
+@Command(name = "medic", mixinStandardHelpOptions = true, versionProvider = MedicVersion.class,
+        description = "nginx-medic: diagnoses and heals nginx upstream resets (recv() failed (104: ...)).",
+        subcommands = {DiagnoseCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by tests without exiting the JVM). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new ErrorHandler());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,131 @@
+package medic.cli;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import medic.nginx.Diagnosis;
+import medic.nginx.LogStats;
+import medic.nginx.diagnosis.Finding;
+import medic.nginx.diagnosis.Severity;
+import medic.nginx.redact.Redactor;
+
+/** The diagnosis for people at a terminal: summary, findings most serious first, then the proposed diff. */
+final class TextReport {
+    private static final Redactor REDACTOR = new Redactor();
+    private static final String RESET = "\u001b[0m";
+    private final boolean color;
+
+    TextReport(boolean color) {
+        this.color = color;
+    }
+
+    String render(Diagnosis diagnosis) {
+        StringBuilder out = new StringBuilder();
+        var config = diagnosis.config();
+        out.append(bold("medic diagnose")).append(": ").append(config.tree().relative(config.tree().mainPath()))
+                .append(" (").append(plural(config.tree().files().size(), "file")).append("), nginx ")
+                .append(config.version()).append(config.versionKnown() ? "" : " (assumed; pass --nginx-version)")
+                .append('\n');
+        if (diagnosis.log() != null) {
+            renderLog(out, diagnosis.log());
+        }
+        for (String note : diagnosis.notes()) {
+            out.append(dim("note: " + note)).append('\n');
+        }
+        List<Finding> findings = diagnosis.findings();
+        out.append('\n');
+        if (findings.isEmpty()) {
+            out.append("No findings: nothing in this config explains upstream resets.\n");
+            return out.toString();
+        }
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        findings.forEach(f -> bySeverity.merge(f.severity(), 1L, Long::sum));
+        out.append(bold(plural(findings.size(), "finding"))).append(": ").append(bySeverity.entrySet().stream()
+                .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "))).append("\n\n");
+        for (Finding finding : findings) {
+            renderFinding(out, finding);
+        }
+        if (!diagnosis.proposal().isEmpty()) {
+            out.append(bold("Proposed change")).append(" (apply with patch -p1 from ")
+                    .append(config.tree().baseDir()).append(", then nginx -t):\n");
+            for (String line : REDACTOR.redactText(diagnosis.proposal().unifiedDiff()).text().split("\n", -1)) {
+                out.append(diffColor(line)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private void renderLog(StringBuilder out, LogStats log) {
+        out.append("error log: ").append(plural(log.lines(), "line")).append(", ")
+                .append(plural(log.upstreamFailures(), "upstream failure"));
+        if (log.unreadable() > 0) {
+            out.append(", ").append(log.unreadable()).append(" unreadable (skipped)");
+        }
+        out.append('\n');
+        log.failures().entrySet().stream().sorted(Map.Entry.<medic.nginx.log.FailureClass, Long>comparingByValue().reversed())
+                .forEach(e -> out.append("  ").append(String.format("%6d", e.getValue())).append("  ")
+                        .append(e.getKey().label()).append('\n'));
+        log.locations().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .forEach(e -> out.append("  served by ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        log.bursts().forEach(b -> out.append("  burst: ").append(b).append('\n'));
+    }
+
+    private void renderFinding(StringBuilder out, Finding f) {
+        out.append(severity(f.severity())).append("  ").append(bold(f.rule())).append("  ").append(f.where())
+                .append("  ").append(f.title()).append('\n');
+        out.append("      ").append(REDACTOR.redactText(f.message()).text()).append('\n');
+        if (f.effective() != null) {
+            out.append(dim("      now:      ")).append(REDACTOR.redactText(f.effective()).text()).append('\n');
+        }
+        if (f.defaultValue() != null) {
+            out.append(dim("      default:  ")).append(f.defaultValue()).append('\n');
+        }
+        for (String line : f.evidence()) {
+            out.append(dim("      evidence: ")).append(REDACTOR.redactLog(line).text()).append('\n');
+        }
+        if (!f.fix().isEmpty()) {
+            out.append(dim("      fix:      ")).append(f.fix()).append('\n');
+        }
+        out.append('\n');
+    }
+
+    private String severity(Severity s) {
+        String text = String.format("%-8s", s.name());
+        String code = switch (s) {
+            case CRITICAL, HIGH -> "\u001b[1;31m";
+            case MEDIUM -> "\u001b[33m";
+            case LOW -> "\u001b[36m";
+        };
+        return color ? code + text + RESET : text;
+    }
+
+    private String diffColor(String line) {
+        if (!color) {
+            return line;
+        }
+        if (line.startsWith("+++") || line.startsWith("---")) {
+            return bold(line);
+        }
+        if (line.startsWith("+")) {
+            return "\u001b[32m" + line + RESET;
+        }
+        if (line.startsWith("-")) {
+            return "\u001b[31m" + line + RESET;
+        }
+        return line.startsWith("@@") ? "\u001b[36m" + line + RESET : line;
+    }
+
+    private String bold(String text) {
+        return color ? "\u001b[1m" + text + RESET : text;
+    }
+
+    private String dim(String text) {
+        return color ? "\u001b[2m" + text + RESET : text;
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

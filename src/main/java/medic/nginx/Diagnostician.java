@@ -1,0 +1,59 @@
+package medic.nginx;
+
+import java.util.ArrayList;
+import java.util.List;
+import medic.nginx.config.ConfigTree;
+import medic.nginx.diagnosis.Analysis;
+import medic.nginx.diagnosis.BackendFacts;
+import medic.nginx.diagnosis.Diagnoser;
+import medic.nginx.diagnosis.Finding;
+import medic.nginx.diagnosis.LogView;
+import medic.nginx.harden.Hardener;
+import medic.nginx.harden.Proposal;
+import medic.nginx.model.Location;
+import medic.nginx.model.NginxConfig;
+import medic.nginx.model.NginxVersion;
+
+/**
+ * The nginx knowledge end to end, as one pure call: config tree and error-log bytes in, diagnosis out.
+ * Stages: model the config for the version, read the log, map its failures onto locations, run the rules,
+ * turn the findings into a minimal proposal.
+ */
+public final class Diagnostician {
+    private Diagnostician() {
+    }
+
+    /** Diagnoses a config; {@code errorLog} and {@code version} may be null (unknown). */
+    public static Diagnosis diagnose(ConfigTree tree, byte[] errorLog, NginxVersion version, BackendFacts facts) {
+        NginxConfig config = NginxConfig.of(tree, version);
+        List<String> notes = new ArrayList<>(modelNotes(config));
+        LogView log = LogView.none();
+        LogStats stats = null;
+        if (errorLog != null) {
+            LogReading reading = LogReading.of(errorLog, config);
+            log = reading.view();
+            stats = reading.stats();
+        }
+        List<Finding> findings = Diagnoser.standard().diagnose(new Analysis(config, log, facts));
+        Proposal proposal = Hardener.propose(config, findings);
+        return new Diagnosis(config, findings, proposal, stats, notes);
+    }
+
+    private static List<String> modelNotes(NginxConfig config) {
+        List<String> notes = new ArrayList<>();
+        if (!config.versionKnown()) {
+            notes.add("nginx version unknown: " + NginxConfig.ASSUMED_VERSION + " defaults assumed (HTTP/1.0 to"
+                    + " upstreams, no implicit keepalive); pass --nginx-version from `nginx -v`");
+        }
+        if (config.http() == null) {
+            notes.add("no http {} block found: only stream or main-level directives were read");
+        }
+        for (Location location : config.locations()) {
+            if (location.isRegex() && location.regex() == null) {
+                notes.add(config.where(location.block()) + ": regex " + location.pattern()
+                        + " uses PCRE syntax medic cannot evaluate; URIs are not matched against it");
+            }
+        }
+        return notes;
+    }
+}
