@@ -38,6 +38,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
         @Option(names = "--dump", paramLabel = "PATH", description = "saved stdout of `nginx -T`")
         Path dump;
+
+        @Option(names = "--example", paramLabel = "NAME",
+                description = "a bundled example instead of your own files: seed-incident (config and error log)")
+        String example;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -73,9 +77,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NginxVersion version = nginxVersion == null ? null : NginxVersion.parse(nginxVersion);
-        ConfigTree tree = source.config != null ? DiskConfigSource.load(source.config, prefix)
-                : DumpConfigSource.load(read(source.dump, "--dump"), source.dump.toString());
+        ConfigTree tree;
         byte[] log = errorLog == null ? null : readBytes(errorLog);
+        if (source.example != null) {
+            Example example = Example.load(source.example);
+            tree = example.tree();
+            log = log == null ? example.errorLog() : log;
+        } else if (source.config != null) {
+            tree = DiskConfigSource.load(source.config, prefix);
+        } else {
+            tree = DumpConfigSource.load(read(source.dump, "--dump"), source.dump.toString());
+        }
         Diagnosis diagnosis = Diagnostician.diagnose(tree, log, version, facts());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
