@@ -182,7 +182,7 @@ final class NamedValues {
         private int specialEnd(String name, int v, int limit) {
             int end = v;
             if (SecretNames.isAuthorization(name)) {
-                while (end < limit && Character.isLetterOrDigit(text.charAt(end))) {
+                while (end < limit && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '-')) {
                     end++;
                 }
                 if (end < limit && text.charAt(end) == ' ') {

@@ -122,6 +122,10 @@ class RedactorShapesTest {
                 row("Authorization echo in curl output", TEXT,
                         "> Authorization: Digest username=\"ops\", response=\"6629fae49393a05397450978507c4ef1\"",
                         "> Authorization: Digest <redacted:authorization>"),
+                row("AWS SigV4 Authorization mid-line", LOG,
+                        "rejected Authorization: AWS4-HMAC-SHA256 Credential=cred-77/20261123/s3, Signature=9ab0",
+                        "rejected Authorization: AWS4-HMAC-SHA256 <redacted:authorization>, "
+                                + "Signature=<redacted:signature>"),
                 row("Cookie echo", TEXT,
                         "> Cookie: PHPSESSID=rq1v7s2o; _ga=GA1.2.3",
                         "> Cookie: PHPSESSID=<redacted:cookie>; _ga=<redacted:cookie>"),
