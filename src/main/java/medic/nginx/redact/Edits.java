@@ -28,15 +28,25 @@ final class Edits {
         return text;
     }
 
-    /** Masks {@code [start, end)}; empty ranges and values that are already masks are ignored. */
+    /**
+     * Masks {@code [start, end)}. Empty ranges are ignored, and so are ranges holding a mask already: that
+     * secret was masked by an earlier run, and what surrounds the mask was judged not secret then. Masking
+     * the rest now ({@code $<redacted:x>} read as a value) would make a second run change the text again.
+     */
     void mask(int start, int end, SecretKind kind) {
-        if (start < 0 || end > text.length() || start >= end) {
-            return;
-        }
-        if (text.startsWith(SecretKind.MASK_PREFIX, start)) {
+        if (start < 0 || end > text.length() || start >= end || containsMask(start, end)) {
             return;
         }
         ranges.add(new Range(start, end, kind, ranges.size()));
+    }
+
+    private boolean containsMask(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '<' && text.startsWith(SecretKind.MASK_PREFIX, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Builds the redacted text; line breaks inside a masked range are kept so line numbers stay valid. */

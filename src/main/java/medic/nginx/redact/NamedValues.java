@@ -164,7 +164,9 @@ final class NamedValues {
                 }
             }
             String value = text.substring(v, end).trim();
-            if (value.isEmpty() || Values.startsWithReference(value) || "([{".indexOf(value.charAt(0)) >= 0
+            // A value cut short by a mask was judged whole by the run that wrote the mask; judging the stump
+            // now could mask what that run kept, and a second run would change the text again.
+            if (text.startsWith(SecretKind.MASK_PREFIX, end) || value.isEmpty() || Values.startsWithReference(value) || "([{".indexOf(value.charAt(0)) >= 0
                     || isCodeReference(value, spacedBefore && sep == '=')
                     || Values.looksLikePath(value) && !SecretNames.isStrongSecret(name)) {
                 return -1;
@@ -180,7 +182,7 @@ final class NamedValues {
         private int specialEnd(String name, int v, int limit) {
             int end = v;
             if (SecretNames.isAuthorization(name)) {
-                while (end < limit && Character.isLetterOrDigit(text.charAt(end))) {
+                while (end < limit && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '-')) {
                     end++;
                 }
                 if (end < limit && text.charAt(end) == ' ') {

@@ -177,8 +177,16 @@ final class SecretNames {
         return METADATA_SUFFIXES.contains(last);
     }
 
+    /** The name in lower case without separators: {@code X-Api-Key} becomes {@code xapikey}. */
     private static String compact(String name) {
-        return String.join("", segments(name));
+        StringBuilder compact = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                compact.append(Character.toLowerCase(c));
+            }
+        }
+        return compact.toString();
     }
 
     /** Lower-case segments split at {@code _ - . / space $ @} and at camelCase humps. */

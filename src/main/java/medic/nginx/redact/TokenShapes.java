@@ -84,7 +84,7 @@ final class TokenShapes {
             shape(SecretKind.PASSWORD_HASH, "{SHA}|{SSHA}|{SHA256}|{SSHA256}|{SHA512}|{SSHA512}|{SMD5}|{MD5}|{CRYPT}",
                     "\\{[A-Z0-9]{3,7}+\\}[A-Za-z0-9+/.$]{8,256}+={0,2}+"));
 
-    /** Anchors by the first character of their prefix (all prefixes are ASCII). */
+    /** Anchors by the first two characters of their prefix (all prefixes are ASCII, at least two long). */
     private static final Anchor[][] ANCHORS = anchorTable();
 
     private TokenShapes() {}
@@ -95,9 +95,10 @@ final class TokenShapes {
         // also a vendor token, the vendor's kind names the mask.
         List<int[]> inContext = new ArrayList<>();
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i + 1 < n; i++) {
             char c = text.charAt(i);
-            Anchor[] anchors = c < 128 ? ANCHORS[c] : null;
+            char d = text.charAt(i + 1);
+            Anchor[] anchors = c < 128 && d < 128 ? ANCHORS[c << 7 | d] : null;
             if (anchors == null) {
                 continue;
             }
@@ -135,19 +136,19 @@ final class TokenShapes {
     }
 
     private static Anchor[][] anchorTable() {
-        List<List<Anchor>> byChar = new ArrayList<>();
-        for (int c = 0; c < 128; c++) {
-            byChar.add(new ArrayList<>());
+        List<List<Anchor>> byPair = new ArrayList<>();
+        for (int pair = 0; pair < 128 * 128; pair++) {
+            byPair.add(new ArrayList<>());
         }
         for (int index = 0; index < SHAPES.size(); index++) {
             Shape shape = SHAPES.get(index);
             for (String prefix : shape.prefixes()) {
-                byChar.get(prefix.charAt(0)).add(new Anchor(prefix, shape, index));
+                byPair.get(prefix.charAt(0) << 7 | prefix.charAt(1)).add(new Anchor(prefix, shape, index));
             }
         }
-        Anchor[][] table = new Anchor[128][];
-        for (int c = 0; c < 128; c++) {
-            table[c] = byChar.get(c).isEmpty() ? null : byChar.get(c).toArray(Anchor[]::new);
+        Anchor[][] table = new Anchor[128 * 128][];
+        for (int pair = 0; pair < table.length; pair++) {
+            table[pair] = byPair.get(pair).isEmpty() ? null : byPair.get(pair).toArray(Anchor[]::new);
         }
         return table;
     }

@@ -12,9 +12,10 @@ final class Values {
 
     private Values() {}
 
-    /** Booleans, nulls and already-starred values carry no secret. */
+    /** Booleans, nulls, starred-out values and bare punctuation ({@code $}, {@code --}) carry no secret. */
     static boolean isPlaceholder(String value) {
-        if (value.isEmpty() || PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT))) {
+        if (value.isEmpty() || PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT))
+                || value.chars().noneMatch(Character::isLetterOrDigit)) {
             return true;
         }
         if (value.length() >= 3) {
