@@ -16,7 +16,8 @@ import medic.nginx.model.UpstreamServer;
 /**
  * RT04: with the default {@code max_fails=1}, a single reset or refused connection takes a server out of
  * rotation for fail_timeout (10s); a burst of resets across the group leaves nothing and nginx answers
- * "no live upstreams" (502) until the timeout passes. One finding per upstream, at its first server at fault.
+ * "no live upstreams" (502) until the timeout passes. One finding per upstream: at the first server that writes
+ * {@code max_fails=1} when one does, else (the default applies) at the upstream block, which gets the fix.
  */
 public final class DefaultMaxFails implements Rule {
     static final String MAX_FAILS = "3";
@@ -43,8 +44,10 @@ public final class DefaultMaxFails implements Rule {
             if (live.size() < 2 || fragile.isEmpty()) {
                 continue;
             }
-            UpstreamServer first = fragile.get(0);
-            Findings.Builder finding = findings.at(first.directive(), Severity.MEDIUM)
+            UpstreamServer first = fragile.stream().filter(s -> s.param("max_fails") != null).findFirst()
+                    .orElse(fragile.get(0));
+            Findings.Builder finding = findings.at(first.param("max_fails") != null ? first.directive()
+                            : upstream.block(), Severity.MEDIUM)
                     .message("Upstream " + upstream.name() + " has " + live.size() + " servers and " + fragile.size()
                             + " of them use max_fails=1" + (first.param("max_fails") == null ? " (default)" : "")
                             + ": one reset or refused connection takes a server out for fail_timeout, and a burst of"

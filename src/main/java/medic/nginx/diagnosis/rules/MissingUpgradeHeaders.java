@@ -16,7 +16,11 @@ import medic.nginx.model.Location;
 import medic.nginx.model.NginxConfig;
 import medic.nginx.model.Upstream;
 
-/** WS01: nginx never passes Upgrade/Connection upstream on its own, so the handshake cannot happen. */
+/**
+ * WS01: nginx never passes Upgrade/Connection upstream on its own, so the handshake cannot happen. When the
+ * recipe exists one level out and a local proxy_set_header drops it, the cause and the fix (repeat the lines)
+ * are WS04's, so WS01 stays quiet there.
+ */
 public final class MissingUpgradeHeaders implements Rule {
     @Override
     public String id() {
@@ -40,9 +44,8 @@ public final class MissingUpgradeHeaders implements Rule {
             HeaderSet headers = config.headers(location);
             boolean upgrade = headers.has("Upgrade");
             String connection = headers.value("Connection");
-            boolean connectionOk = connection != null && (connection.startsWith("$")
-                    || connection.toLowerCase(Locale.ROOT).contains("upgrade"));
-            if (upgrade && connectionOk) {
+            boolean connectionOk = connection != null && upgrades(connection);
+            if ((upgrade || dropped(headers, "upgrade")) && (connectionOk || dropped(headers, "connection"))) {
                 continue;
             }
             String variable = UpgradeMap.variable(config);
@@ -70,5 +73,15 @@ public final class MissingUpgradeHeaders implements Rule {
                     .build());
         }
         return out;
+    }
+
+    /** True when an outer Upgrade (or upgrading Connection) line is dropped by local ones: WS04 reports that. */
+    private static boolean dropped(HeaderSet headers, String name) {
+        return headers.droppedWithoutReplacement().stream().anyMatch(d -> d.arg(0).equalsIgnoreCase(name)
+                && (name.equals("upgrade") || d.argCount() > 1 && upgrades(d.arg(1))));
+    }
+
+    private static boolean upgrades(String connection) {
+        return connection.startsWith("$") || connection.toLowerCase(Locale.ROOT).contains("upgrade");
     }
 }

@@ -16,13 +16,17 @@ import medic.nginx.model.Effective;
 import medic.nginx.model.Location;
 import medic.nginx.model.NginxConfig;
 import medic.nginx.model.NginxTime;
+import medic.nginx.model.ProxyPass;
 import medic.nginx.model.Scope;
 import medic.nginx.model.Upstream;
+import medic.nginx.model.UpstreamServer;
 
 /**
  * TO01: a proxying location waits up to proxy_connect_timeout (default 60s) for a backend that does not answer
- * its SYN before trying the next server or answering 504. Above 10s the fix sets 10s: where the default
- * applies, in the location itself; where an explicit value is inherited, in the scope that writes it.
+ * its SYN before it tries the next server. Only locations with somewhere to fail over to count (BRIEF s.4: the
+ * timeout "delays failover"): two or more usable servers, or a server name that may resolve to several
+ * addresses, each of which nginx tries as a peer. Above 10s the fix sets 10s: where the default applies, in the
+ * location itself; where an explicit value is inherited, in the scope that writes it.
  */
 public final class SlowConnectTimeout implements Rule {
     static final Duration LIMIT = Duration.ofSeconds(10);
@@ -49,21 +53,19 @@ public final class SlowConnectTimeout implements Rule {
             }
             Effective timeout = config.effective(location, "proxy_connect_timeout");
             Duration value = NginxTime.parse(timeout.firstArg());
-            if (value == null || value.compareTo(LIMIT) <= 0) {
+            String next = nextPeer(config, location);
+            if (value == null || value.compareTo(LIMIT) <= 0 || next == null) {
                 continue;
             }
             if (!timeout.isDefault() && reported.put(timeout.source(), true) != null) {
                 continue; // an inherited line is reported once, not for every location below it
             }
-            Upstream upstream = config.upstreamOf(location).orElse(null);
-            boolean failover = upstream != null && upstream.servers().stream().filter(s -> !s.down()).count() > 1;
             Directive at = timeout.isDefault() ? location.block() : timeout.source();
             Scope scope = timeout.isDefault() ? location.scope() : Scopes.writing(location, timeout.source());
             out.add(findings.at(at, Severity.LOW)
                     .message("proxy_connect_timeout " + timeout.value() + (timeout.isDefault() ? " (default)" : "")
                             + (timeout.isDefault() ? " in " + location.label() : "") + ": when a backend host is down"
-                            + " or drops SYNs, nginx waits that long before "
-                            + (failover ? "trying the next server of " + upstream.name() : "answering 504")
+                            + " or drops SYNs, nginx waits that long before trying " + next
                             + "; a backend on the same network accepts within milliseconds.")
                     .value(timeout)
                     .fix("proxy_connect_timeout " + NginxTime.format(LIMIT))
@@ -72,5 +74,32 @@ public final class SlowConnectTimeout implements Rule {
                     .build());
         }
         return out;
+    }
+
+    /**
+     * What nginx would fail over to from this location, or null when there is nothing: the next server of a
+     * group with two or more servers not marked down (backup ones included), or the next address of a name.
+     */
+    static String nextPeer(NginxConfig config, Location location) {
+        ProxyPass proxyPass = config.proxyPass(location).orElse(null);
+        Upstream upstream = config.upstreamOf(location).orElse(null);
+        if (proxyPass == null || upstream == null) {
+            return null; // proxy_pass with variables: the peers are only known at run time
+        }
+        if (upstream.isImplicit()) {
+            return isName(proxyPass.host()) ? "the next address " + proxyPass.host() + " resolves to" : null;
+        }
+        List<UpstreamServer> usable = upstream.servers().stream().filter(s -> !s.down()).toList();
+        if (usable.size() > 1) {
+            return "the next server of upstream " + upstream.name();
+        }
+        return usable.size() == 1 && isName(usable.get(0).host())
+                ? "the next address " + usable.get(0).host() + " resolves to" : null;
+    }
+
+    /** True for a host name (which nginx resolves to all its addresses), false for IP literals and sockets. */
+    static boolean isName(String host) {
+        return host != null && !host.startsWith("unix:") && !host.startsWith("[")
+                && !host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 }

@@ -55,7 +55,7 @@ class RetryRulesTest {
                 "  }",
                 "  server { listen 8080; location / { proxy_pass http://app; } }",
                 "}").check(new DefaultMaxFails());
-        assertEquals(5, findings.get(0).line());
+        assertEquals(3, findings.get(0).line(), "max_fails is left at its default: the upstream block gets the fix");
         List<String> edits = findings.get(0).changes().stream().map(c -> (Change.SetServerParam) c)
                 .map(p -> p.server().address() + " " + p.param() + "=" + p.value()).toList();
         assertEquals(List.of("127.0.0.1:9002 max_fails=3", "127.0.0.1:9003 max_fails=3",
@@ -92,6 +92,28 @@ class RetryRulesTest {
     }
 
     @Test
+    void non_idempotent_resets_are_one_finding_at_the_pooled_upstream_naming_every_location() {
+        List<Finding> findings = Analyses.of(
+                "events {}",
+                "http {",
+                "  upstream app { server 127.0.0.1:3000; keepalive 8; }",
+                "  server { listen 8080; server_name api.example.test;",
+                "    location /orders/ { proxy_pass http://app; }",
+                "    location /carts/ { proxy_pass http://app; }",
+                "    location /safe/ { proxy_pass http://app; proxy_next_upstream error timeout non_idempotent; }",
+                "  }",
+                "}")
+                .event(FailureClass.RESET_READING_HEADER, "POST", "/orders/", "http://127.0.0.1:3000/orders/", "a")
+                .event(FailureClass.PREMATURELY_CLOSED, "PATCH", "/carts/1", "http://127.0.0.1:3000/carts/1", "b")
+                .event(FailureClass.RESET_READING_HEADER, "POST", "/safe/x", "http://127.0.0.1:3000/safe/x", "c")
+                .check(new NonIdempotentResets());
+        assertEquals(1, findings.size());
+        assertEquals(3, findings.get(0).line());
+        assertTrue(findings.get(0).message().startsWith("2 POST/PATCH request(s) through location /orders/,"
+                + " location /carts/ failed"), findings.get(0).message());
+    }
+
+    @Test
     void log_lines_name_an_upstream_by_group_or_exact_server_address() {
         Analysis analysis = Analyses.of(
                 "events {}",
@@ -114,14 +136,40 @@ class RetryRulesTest {
                 "events {}",
                 "http {",
                 "  proxy_connect_timeout 1m;",
+                "  upstream app { server 127.0.0.1:9001; server 127.0.0.1:9002; }",
                 "  server { listen 8080;",
-                "    location /a/ { proxy_pass http://127.0.0.1:9001; }",
-                "    location /b/ { proxy_pass http://127.0.0.1:9002; }",
-                "    location /c/ { proxy_pass http://127.0.0.1:9003; proxy_connect_timeout 10s; }",
+                "    location /a/ { proxy_pass http://app; }",
+                "    location /b/ { proxy_pass http://app; }",
+                "    location /c/ { proxy_pass http://app; proxy_connect_timeout 10s; }",
                 "  }",
                 "}").check(new SlowConnectTimeout());
         assertEquals(1, findings.size());
         assertEquals(3, findings.get(0).line());
         assertEquals("http", ((Change.SetDirective) findings.get(0).changes().get(0)).scope().block().name());
+    }
+
+    @Test
+    void a_slow_connect_timeout_matters_only_where_there_is_a_next_peer_to_try() {
+        List<Finding> findings = Analyses.of(
+                "events {}",
+                "http {",
+                "  upstream one { server 127.0.0.1:9001; }",
+                "  upstream spare { server 127.0.0.1:9001; server 127.0.0.1:9002 backup; }",
+                "  upstream drained { server 127.0.0.1:9001; server 127.0.0.1:9002 down; }",
+                "  upstream named { server app.internal:9001; }",
+                "  server { listen 8080;",
+                "    location /one/ { proxy_pass http://one; }",
+                "    location /spare/ { proxy_pass http://spare; }",
+                "    location /drained/ { proxy_pass http://drained; }",
+                "    location /named/ { proxy_pass http://named; }",
+                "    location /literal/ { proxy_pass http://127.0.0.1:9003; }",
+                "    location /host/ { proxy_pass http://localhost:9003; }",
+                "    location /var/ { proxy_pass http://$arg_backend; }",
+                "  }",
+                "}").check(new SlowConnectTimeout());
+        assertEquals(List.of(9, 11, 13), findings.stream().map(Finding::line).toList());
+        assertTrue(findings.get(0).message().contains("the next server of upstream spare"), findings.get(0).message());
+        assertTrue(findings.get(1).message().contains("the next address app.internal resolves to"));
+        assertTrue(findings.get(2).message().contains("the next address localhost resolves to"));
     }
 }
