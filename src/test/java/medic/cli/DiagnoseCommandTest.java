@@ -40,7 +40,7 @@ class DiagnoseCommandTest {
                 "--error-log", SEED.resolve("error.log").toString(), "--color", "never");
         assertEquals(1, run.exit(), run.err());
         for (String expected : List.of("WS01  nginx.conf:33", "WS02  nginx.conf:35", "WS06  nginx.conf:36",
-                "WS09  nginx.conf:37", "KA04  nginx.conf:24", "RT04  nginx.conf:25", "RL01  nginx.conf:33",
+                "WS09  nginx.conf:37", "KA04  nginx.conf:24", "RT04  nginx.conf:24", "RL01  nginx.conf:33",
                 "TO01  nginx.conf:33", "+            proxy_http_version 1.1;", "error log: 25 lines")) {
             assertTrue(run.out().contains(expected), "missing \"" + expected + "\" in:\n" + run.out());
         }
