@@ -1,12 +1,10 @@
 package medic.nginx.diagnosis.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 import medic.nginx.diagnosis.Analysis;
 import medic.nginx.diagnosis.Change;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.Findings;
-import medic.nginx.diagnosis.Rule;
 import medic.nginx.diagnosis.Severity;
 import medic.nginx.log.FailureClass;
 import medic.nginx.model.Effective;
@@ -17,7 +15,7 @@ import medic.nginx.model.NginxConfig;
  * WS06: in a tunnel, proxy_read_timeout is the longest silence nginx tolerates in both directions; at the 60s
  * default an idle WebSocket waiting for a push is cut (logged only at info level, so it looks like a reset).
  */
-public final class TunnelReadTimeoutTooShort implements Rule {
+public final class TunnelReadTimeoutTooShort extends WebSocketLocationRule {
     @Override
     public String id() {
         return "WS06";
@@ -29,31 +27,23 @@ public final class TunnelReadTimeoutTooShort implements Rule {
     }
 
     @Override
-    public List<Finding> check(Analysis analysis) {
+    void check(Analysis analysis, Location location, Findings findings, List<Finding> out) {
         NginxConfig config = analysis.config();
-        Findings findings = new Findings(this, config);
-        List<Finding> out = new ArrayList<>();
-        for (Location location : config.locations()) {
-            if (!analysis.isWebSocket(location)) {
-                continue;
-            }
-            Effective timeout = config.effective(location, "proxy_read_timeout");
-            if (!TunnelTimeouts.tooShort(timeout)) {
-                continue;
-            }
-            out.add(findings.at(Culprit.of(timeout, location), Severity.MEDIUM)
-                    .message(location.label() + " keeps WebSocket tunnels open only while some frame passes at least"
-                            + " every " + timeout.firstArg() + (timeout.isDefault() ? " (nginx default)" : "")
-                            + ": after that much silence in both directions nginx closes the tunnel, logging it only"
-                            + " at info level, and clients see a dropped connection.")
-                    .value(timeout)
-                    .confirmedBy(analysis.log().samples(location, 3, FailureClass.TUNNEL_IDLE_TIMEOUT))
-                    .fix("proxy_read_timeout " + TunnelTimeouts.PROPOSED + " in " + location.label()
-                            + "; or have the application send WebSocket pings more often than the timeout")
-                    .change(new Change.SetDirective(location.scope(), "proxy_read_timeout",
-                            List.of(TunnelTimeouts.PROPOSED)))
-                    .build());
+        Effective timeout = config.effective(location, "proxy_read_timeout");
+        if (!TunnelTimeouts.tooShort(timeout)) {
+            return;
         }
-        return out;
+        out.add(findings.at(Culprit.of(timeout, location), Severity.MEDIUM)
+                .message(location.label() + " keeps WebSocket tunnels open only while some frame passes at least"
+                        + " every " + timeout.firstArg() + (timeout.isDefault() ? " (nginx default)" : "")
+                        + ": after that much silence in both directions nginx closes the tunnel, logging it only"
+                        + " at info level, and clients see a dropped connection.")
+                .value(timeout)
+                .confirmedBy(analysis.log().samples(location, 3, FailureClass.TUNNEL_IDLE_TIMEOUT))
+                .fix("proxy_read_timeout " + TunnelTimeouts.PROPOSED + " in " + location.label()
+                        + "; or have the application send WebSocket pings more often than the timeout")
+                .change(new Change.SetDirective(location.scope(), "proxy_read_timeout",
+                        List.of(TunnelTimeouts.PROPOSED)))
+                .build());
     }
 }
