@@ -1,14 +1,12 @@
 package medic.nginx.diagnosis.rules;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import medic.nginx.config.Directive;
 import medic.nginx.diagnosis.Analysis;
 import medic.nginx.diagnosis.Change;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.Findings;
-import medic.nginx.diagnosis.Rule;
 import medic.nginx.diagnosis.Severity;
 import medic.nginx.log.FailureClass;
 import medic.nginx.model.Effective;
@@ -20,7 +18,7 @@ import medic.nginx.model.Upstream;
  * KA02: nginx keeps idle upstream connections at least as long as the backend does, so it sometimes sends a
  * request on a socket the backend is closing at that moment: the classic 104 reset on a reused connection.
  */
-public final class KeepaliveOutlivesBackend implements Rule {
+public final class KeepaliveOutlivesBackend extends UpstreamBlockRule {
     static final FailureClass[] RACE = {FailureClass.RESET_READING_HEADER, FailureClass.RESET_SENDING_REQUEST,
         FailureClass.PREMATURELY_CLOSED};
 
@@ -35,39 +33,34 @@ public final class KeepaliveOutlivesBackend implements Rule {
     }
 
     @Override
-    public List<Finding> check(Analysis analysis) {
+    void check(Analysis analysis, Upstream upstream, Findings findings, List<Finding> out) {
         NginxConfig config = analysis.config();
-        Findings findings = new Findings(this, config);
-        List<Finding> out = new ArrayList<>();
-        for (Upstream upstream : config.upstreams().values()) {
-            int pool = Pools.size(config, upstream);
-            BackendIdle backend = BackendIdle.of(analysis.facts(), upstream);
-            Effective timeout = Pools.keepaliveTimeout(upstream);
-            Duration nginx = NginxTime.parse(timeout.value());
-            if (pool == 0 || backend == null || nginx == null || nginx.compareTo(backend.idle()) < 0) {
-                continue;
-            }
-            Duration safe = backend.safeNginxTimeout();
-            String poolText = Pools.hasExplicitKeepalive(upstream)
-                    ? "keepalive " + upstream.directive("keepalive").arg(0)
-                    : "the implicit keepalive " + Pools.IMPLICIT_SIZE + " local of nginx " + config.version();
-            Findings.Builder finding = findings.at(anchor(upstream), Severity.HIGH)
-                    .message("Upstream " + upstream.name() + " parks idle connections for " + timeout.value()
-                            + (timeout.isDefault() ? " (keepalive_timeout default)" : "") + " but the backend closes"
-                            + " them after " + NginxTime.format(backend.idle()) + ": nginx reuses sockets the backend"
-                            + " is closing, and the request fails with a reset (104) or a premature close.")
-                    .value(timeout)
-                    .evidence("backend idle timeout " + backend.describe())
-                    .evidence("pool: " + poolText)
-                    .confirmedBy(UpstreamLog.samples(analysis, upstream, 3, RACE))
-                    .fix(fixText(upstream, timeout, safe));
-            if (safe != null) {
-                finding.change(new Change.SetDirective(upstream.scope(), "keepalive_timeout",
-                        List.of(NginxTime.format(safe))));
-            }
-            out.add(finding.build());
+        int pool = Pools.size(config, upstream);
+        BackendIdle backend = BackendIdle.of(analysis.facts(), upstream);
+        Effective timeout = Pools.keepaliveTimeout(upstream);
+        Duration nginx = NginxTime.parse(timeout.value());
+        if (pool == 0 || backend == null || nginx == null || nginx.compareTo(backend.idle()) < 0) {
+            return;
         }
-        return out;
+        Duration safe = backend.safeNginxTimeout();
+        String poolText = Pools.hasExplicitKeepalive(upstream)
+                ? "keepalive " + upstream.directive("keepalive").arg(0)
+                : "the implicit keepalive " + Pools.IMPLICIT_SIZE + " local of nginx " + config.version();
+        Findings.Builder finding = findings.at(anchor(upstream), Severity.HIGH)
+                .message("Upstream " + upstream.name() + " parks idle connections for " + timeout.value()
+                        + (timeout.isDefault() ? " (keepalive_timeout default)" : "") + " but the backend closes"
+                        + " them after " + NginxTime.format(backend.idle()) + ": nginx reuses sockets the backend"
+                        + " is closing, and the request fails with a reset (104) or a premature close.")
+                .value(timeout)
+                .evidence("backend idle timeout " + backend.describe())
+                .evidence("pool: " + poolText)
+                .confirmedBy(UpstreamLog.samples(analysis, upstream, 3, RACE))
+                .fix(fixText(upstream, timeout, safe));
+        if (safe != null) {
+            finding.change(new Change.SetDirective(upstream.scope(), "keepalive_timeout",
+                    List.of(NginxTime.format(safe))));
+        }
+        out.add(finding.build());
     }
 
     private static Directive anchor(Upstream upstream) {

@@ -1,11 +1,9 @@
 package medic.nginx.diagnosis.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 import medic.nginx.diagnosis.Analysis;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.Findings;
-import medic.nginx.diagnosis.Rule;
 import medic.nginx.diagnosis.Severity;
 import medic.nginx.model.NginxConfig;
 import medic.nginx.model.Upstream;
@@ -16,7 +14,7 @@ import medic.nginx.model.UpstreamServer;
  * failure accounting for a lone peer (max_fails and fail_timeout are ignored). Only explicit upstream blocks:
  * a literal proxy_pass address is a deliberate single backend, and saying so for each would be noise.
  */
-public final class SingleServerUpstream implements Rule {
+public final class SingleServerUpstream extends UpstreamBlockRule {
     @Override
     public String id() {
         return "RT03";
@@ -28,29 +26,24 @@ public final class SingleServerUpstream implements Rule {
     }
 
     @Override
-    public List<Finding> check(Analysis analysis) {
+    void check(Analysis analysis, Upstream upstream, Findings findings, List<Finding> out) {
         NginxConfig config = analysis.config();
-        Findings findings = new Findings(this, config);
-        List<Finding> out = new ArrayList<>();
-        for (Upstream upstream : config.upstreams().values()) {
-            List<UpstreamServer> primary = upstream.primaryServers();
-            if (primary.size() != 1 || upstream.hasBackup()) {
-                continue;
-            }
-            UpstreamServer server = primary.get(0);
-            String hostname = server.isHostname() ? " (unless " + server.host() + " resolves to several addresses,"
-                    + " which nginx then balances)" : "";
-            out.add(findings.at(upstream.block(), Severity.LOW)
-                    .message("Upstream " + upstream.name() + " has one server, " + server.address() + hostname
-                            + ": when it restarts or resets connections every request fails, and nginx keeps no"
-                            + " failure accounting for a lone server (max_fails/fail_timeout do nothing).")
-                    .value(upstream.servers().size() + " server line(s), 1 in service, no backup", "n/a")
-                    .evidence("server " + String.join(" ", server.directive().args()) + " at "
-                            + config.where(server.directive()))
-                    .fix("add a second server (another instance or port of the app), or a `backup` server that"
-                            + " takes over while " + server.address() + " is down")
-                    .build());
+        List<UpstreamServer> primary = upstream.primaryServers();
+        if (primary.size() != 1 || upstream.hasBackup()) {
+            return;
         }
-        return out;
+        UpstreamServer server = primary.get(0);
+        String hostname = server.isHostname() ? " (unless " + server.host() + " resolves to several addresses,"
+                + " which nginx then balances)" : "";
+        out.add(findings.at(upstream.block(), Severity.LOW)
+                .message("Upstream " + upstream.name() + " has one server, " + server.address() + hostname
+                        + ": when it restarts or resets connections every request fails, and nginx keeps no"
+                        + " failure accounting for a lone server (max_fails/fail_timeout do nothing).")
+                .value(upstream.servers().size() + " server line(s), 1 in service, no backup", "n/a")
+                .evidence("server " + String.join(" ", server.directive().args()) + " at "
+                        + config.where(server.directive()))
+                .fix("add a second server (another instance or port of the app), or a `backup` server that"
+                        + " takes over while " + server.address() + " is down")
+                .build());
     }
 }
