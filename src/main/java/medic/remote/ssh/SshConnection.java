@@ -1,0 +1,109 @@
+package medic.remote.ssh;
+
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.sftp.SFTPClient;
+
+/**
+ * One authenticated SSH connection to a target, with a cap on concurrent channels: OpenSSH refuses
+ * channels past its MaxSessions (10 by default). Through a jump host, it holds a lease on the jump's
+ * pooled connection (tunnels are not sessions, so many targets share one jump connection).
+ */
+final class SshConnection implements AutoCloseable {
+
+    /** A channel permit; closing it frees the place for a waiting command. */
+    interface ChannelSlot extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final SshTarget target;
+    private final SSHClient client;
+    private final SshConnection jump;
+    private final Runnable releaseJump;
+    private final Semaphore channels;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean timeoutProgramChecked;
+
+    // Guarded by the pool's lock.
+    int leases;
+    long idleSinceNanos = System.nanoTime();
+    boolean closeWhenReleased;
+
+    /**
+     * @param jump        the pooled connection this one tunnels through, or null
+     * @param releaseJump gives the jump connection back to its pool when this one closes
+     */
+    SshConnection(SshTarget target, SSHClient client, SshConnection jump, Runnable releaseJump, int maxChannels) {
+        this.target = target;
+        this.client = client;
+        this.jump = jump;
+        this.releaseJump = releaseJump;
+        this.channels = new Semaphore(maxChannels, true);
+    }
+
+    SshTarget target() {
+        return target;
+    }
+
+    SSHClient client() {
+        return client;
+    }
+
+    /** A new session channel; {@link StaleConnection} when the connection broke while it sat in the pool. */
+    Session openSession() {
+        try {
+            return client.startSession();
+        } catch (IOException | IllegalStateException e) {
+            throw new StaleConnection(e);
+        }
+    }
+
+    /** A new SFTP channel; {@link StaleConnection} when the connection broke while it sat in the pool. */
+    SFTPClient openSftp() {
+        try {
+            return client.newSFTPClient();
+        } catch (IOException | IllegalStateException e) {
+            throw new StaleConnection(e);
+        }
+    }
+
+    boolean alive() {
+        return client.isConnected() && client.isAuthenticated() && (jump == null || jump.alive());
+    }
+
+    /** A channel place, waiting until {@code deadlineNanos}; null when none freed up in time. */
+    ChannelSlot acquireChannel(long deadlineNanos) throws InterruptedException {
+        if (!channels.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            return null;
+        }
+        return channels::release;
+    }
+
+    boolean timeoutProgramChecked() {
+        return timeoutProgramChecked;
+    }
+
+    void markTimeoutProgramChecked() {
+        timeoutProgramChecked = true;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            // Closing a connection that already broke: nothing left to release.
+        } finally {
+            releaseJump.run();
+        }
+    }
+}
