@@ -39,6 +39,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         @Option(names = "--dump", paramLabel = "PATH", description = "saved stdout of `nginx -T`")
         Path dump;
 
+        @Option(names = "--host", paramLabel = "NAME",
+                description = "an inventory host: run the runbook there over SSH (or locally) and diagnose what it gathers")
+        String host;
+
         @Option(names = "--example", paramLabel = "NAME",
                 description = "a bundled example instead of your own files: seed-incident (config and error log)")
         String example;
@@ -46,6 +50,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
+
+    @Option(names = "--inventory", paramLabel = "FILE", defaultValue = "${env:MEDIC_INVENTORY:-inventory.yaml}",
+            description = "inventory for --host (default: $MEDIC_INVENTORY or ./inventory.yaml)")
+    Path inventory;
+
+    @Option(names = "--runbook", paramLabel = "FILE", defaultValue = "runbooks/nginx-upstream-reset.yaml",
+            description = "runbook for --host (default: ${DEFAULT-VALUE})")
+    Path runbook;
 
     @Option(names = "--error-log", paramLabel = "PATH", description = "nginx error log to explain")
     Path errorLog;
@@ -77,6 +89,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NginxVersion version = nginxVersion == null ? null : NginxVersion.parse(nginxVersion);
+        if (source.host != null) {
+            return report(HostDiagnosis.run(source.host, inventory, runbook, facts()));
+        }
         ConfigTree tree;
         byte[] log = errorLog == null ? null : readBytes(errorLog);
         if (source.example != null) {
@@ -89,6 +104,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             tree = DumpConfigSource.load(read(source.dump, "--dump"), source.dump.toString());
         }
         Diagnosis diagnosis = Diagnostician.diagnose(tree, log, version, facts());
+        return report(diagnosis);
+    }
+
+    private Integer report(Diagnosis diagnosis) {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.print(JsonReport.render(diagnosis));

@@ -140,4 +140,28 @@ class DiagnoseCommandTest {
         assertFalse(headers.isEmpty());
         headers.forEach(h -> assertTrue(h.startsWith("--- a/etc/medic-fixture/"), h));
     }
+
+    @Test
+    @RequiresProgram(value = "nginx", aptPackage = "nginx")
+    void a_host_from_the_inventory_is_diagnosed_through_its_runbook(@TempDir Path host) throws IOException {
+        Files.createDirectories(host.resolve("logs"));
+        String config = Files.readString(SEED.resolve("nginx.conf"))
+                .replace("pid logs/nginx.pid;", "pid " + host.resolve("logs/nginx.pid") + ";")
+                .replace("error_log logs/error.log;", "error_log " + host.resolve("logs/error.log") + ";")
+                .replace("access_log logs/access.log;", "access_log " + host.resolve("logs/access.log") + ";");
+        Files.writeString(host.resolve("nginx.conf"), config);
+        Files.copy(SEED.resolve("error.log"), host.resolve("logs/error.log"));
+        Path inventory = host.resolve("inventory.yaml");
+        Files.writeString(inventory, "hosts:\n  - name: edge-local\n    transport: local\n    nginx:\n"
+                + "      binary: /usr/sbin/nginx\n      config: " + host.resolve("nginx.conf") + "\n"
+                + "      error_logs: [" + host.resolve("logs/error.log") + "]\n");
+        String runbook = "src/test/resources/runbooks/run/diagnose-last-lines.yaml";
+        Run run = medic("diagnose", "--host", "edge-local", "--inventory", inventory.toString(), "--runbook", runbook,
+                "--format", "json");
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.out().contains("\"rule\" : \"WS01\""), run.out());
+        Run unknown = medic("diagnose", "--host", "edge-9", "--inventory", inventory.toString(), "--runbook", runbook);
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--host edge-9: not in"), unknown.err());
+    }
 }
