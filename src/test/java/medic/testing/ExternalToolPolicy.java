@@ -3,6 +3,7 @@ package medic.testing;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Decides what a test needing installed programs does: run when all are present; when some are missing,
- * skip with the install command on a laptop, but fail under CI so a missing package cannot pass as green.
+ * Decides what a test needing installed programs (or a running service such as PostgreSQL) does: run when all are
+ * present; when some are missing, skip with the install command on a laptop, but fail under CI so a missing
+ * package cannot pass as green.
  *
  * @param required true under CI ({@code CI=true}) or with {@code -Dmedic.requireExternalTools=true}
  */
@@ -54,6 +56,25 @@ public record ExternalToolPolicy(boolean required) {
                     + "=true turns this skip into a failure)");
         }
         return ConditionEvaluationResult.disabled(missing + "; CI fails on this skip");
+    }
+
+    /**
+     * Enabled when a service the test needs answers ({@code problem} empty); otherwise disabled with the problem
+     * and the fix, or, when required, an {@link AssertionFailedError} that fails the test.
+     *
+     * @param service what did not answer, e.g. {@code "PostgreSQL at jdbc:postgresql://127.0.0.1:5432/medic"}
+     * @param fix     how to provide it, e.g. the install and start commands
+     */
+    public ConditionEvaluationResult evaluateService(String service, Optional<String> problem, String fix) {
+        if (problem.isEmpty()) {
+            return ConditionEvaluationResult.enabled("reachable: " + service);
+        }
+        String unreachable = service + " not reachable (" + problem.get() + "): " + fix;
+        if (required) {
+            throw new AssertionFailedError(unreachable + " (CI=true or -D" + REQUIRE_PROPERTY
+                    + "=true turns this skip into a failure)");
+        }
+        return ConditionEvaluationResult.disabled(unreachable + "; CI fails on this skip");
     }
 
     private static List<String> names(List<RequiresProgram> requirements) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -63,6 +64,33 @@ class ExternalToolPolicyTest {
 
         assertEquals("sshd, pg_ctlcluster not installed: apt-get install -y openssh-server postgresql;"
                 + " CI fails on this skip", result.getReason().orElseThrow());
+    }
+
+    @Test
+    void runs_the_test_when_the_service_answers() {
+        ConditionEvaluationResult result = CI.evaluateService("PostgreSQL at jdbc:postgresql://127.0.0.1:5432/medic",
+                Optional.empty(), "start it");
+
+        assertFalse(result.isDisabled());
+    }
+
+    @Test
+    void skips_on_a_laptop_when_the_service_does_not_answer_and_says_how_to_provide_it() {
+        ConditionEvaluationResult result = LAPTOP.evaluateService("PostgreSQL at jdbc:postgresql://127.0.0.1:5432/medic",
+                Optional.of("Connection refused"), "apt-get install -y postgresql");
+
+        assertTrue(result.isDisabled());
+        assertEquals("PostgreSQL at jdbc:postgresql://127.0.0.1:5432/medic not reachable (Connection refused):"
+                + " apt-get install -y postgresql; CI fails on this skip", result.getReason().orElseThrow());
+    }
+
+    @Test
+    void fails_under_ci_when_the_service_does_not_answer() {
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> CI.evaluateService(
+                "PostgreSQL at jdbc:postgresql://127.0.0.1:5432/medic", Optional.of("Connection refused"), "start it"));
+
+        assertEquals("PostgreSQL at jdbc:postgresql://127.0.0.1:5432/medic not reachable (Connection refused): start it"
+                + " (CI=true or -Dmedic.requireExternalTools=true turns this skip into a failure)", failure.getMessage());
     }
 
     @Test

@@ -1,0 +1,14 @@
+package medic.store;
+
+import medic.testing.PostgresDatabase;
+import medic.testing.RequiresPostgres;
+import medic.testing.TestDatabase;
+
+@RequiresPostgres
+class DatabaseOnPostgresTest extends DatabaseContract {
+
+    @Override
+    TestDatabase newTestDatabase() {
+        return PostgresDatabase.freshSchema();
+    }
+}
