@@ -1,0 +1,113 @@
+package medic.runbook.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import medic.inventory.Inventory;
+import medic.inventory.InventoryLoader;
+import medic.nginx.diagnosis.BackendFacts;
+import medic.remote.ssh.SshOptions;
+import medic.remote.ssh.SshPool;
+import medic.runbook.RunbookCatalog;
+import medic.schedule.Scheduler;
+import medic.schedule.SchedulerSettings;
+import medic.store.Database;
+import medic.store.RecordedStep;
+import medic.store.Run;
+import medic.store.RunStatus;
+import medic.store.RunStore;
+import medic.store.RunTrigger;
+import medic.testing.Ports;
+import medic.testing.RequiresProgram;
+import medic.testing.TestDatabase;
+import medic.testing.TestResources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runbook runs as scheduled jobs on the embedded database: persisted steps, retries for transient failures. */
+@RequiresProgram(value = "nginx", aptPackage = "nginx")
+class RunbookJobsTest {
+    private static final Path SEED = Path.of("src/test/resources/fixtures/seed-incident");
+    private static final RunbookCatalog RUNBOOKS =
+            RunbookCatalog.load(List.of(Path.of("src/test/resources/runbooks/run/diagnose-last-lines.yaml")));
+
+    @TempDir
+    Path dir;
+
+    private Inventory inventory() throws IOException {
+        Files.createDirectories(dir.resolve("logs"));
+        String config = Files.readString(SEED.resolve("nginx.conf"))
+                .replace("pid logs/nginx.pid;", "pid " + dir.resolve("logs/nginx.pid") + ";")
+                .replace("error_log logs/error.log;", "error_log " + dir.resolve("logs/error.log") + ";")
+                .replace("access_log logs/access.log;", "access_log " + dir.resolve("logs/access.log") + ";");
+        Files.writeString(dir.resolve("nginx.conf"), config);
+        Files.copy(SEED.resolve("error.log"), dir.resolve("logs/error.log"));
+        Files.writeString(dir.resolve("known_hosts"), "");
+        String nginx = "    nginx:\n      binary: /usr/sbin/nginx\n      config: " + dir.resolve("nginx.conf")
+                + "\n      error_logs: [" + dir.resolve("logs/error.log") + "]\n";
+        return InventoryLoader.parse("hosts:\n"
+                + "  - name: edge-local\n    transport: local\n" + nginx
+                + "  - name: edge-gone\n    address: 127.0.0.1\n    port: " + Ports.freePort() + "\n    user: medic\n"
+                + "    key: {file: " + TestResources.path("ssh/user_ed25519") + "}\n"
+                + "    known_hosts: " + dir.resolve("known_hosts") + "\n" + nginx, "inventory.yaml", dir);
+    }
+
+    private static Run awaitFinished(RunStore store, long runId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            Run run = store.run(runId).orElseThrow();
+            if (run.status().isFinished()) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + runId + " did not finish: " + store.run(runId).orElseThrow());
+    }
+
+    @Test
+    void a_submitted_run_is_executed_by_the_scheduler_and_every_step_is_stored() throws Exception {
+        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
+             SshPool pool = new SshPool(SshOptions.defaults())) {
+            RunStore store = new RunStore(database);
+            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
+                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC());
+            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2),
+                    Map.of(RunbookJobs.TASK, jobs.task()))) {
+                jobs.attach(scheduler);
+                Run submitted = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
+                Run done = awaitFinished(store, submitted.id());
+                assertEquals(RunStatus.SUCCEEDED, done.status(), String.valueOf(done.failureReason()));
+                List<RecordedStep> steps = store.steps(submitted.id());
+                assertEquals(7, steps.size(), steps.toString());
+                assertTrue(steps.get(4).toString().contains("WS01"), "the diagnose step's summary is stored");
+            }
+        }
+    }
+
+    @Test
+    void an_unreachable_host_is_retried_with_backoff_then_failed_with_the_reason() throws Exception {
+        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
+             SshPool pool = new SshPool(SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(2)))) {
+            RunStore store = new RunStore(database);
+            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
+                    BackendFacts.NONE, Duration.ofMillis(100), Clock.systemUTC());
+            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2),
+                    Map.of(RunbookJobs.TASK, jobs.task()))) {
+                jobs.attach(scheduler);
+                Run submitted = jobs.submit("diagnose-last-lines", "edge-gone", RunTrigger.alert("4f6c9e1b2a7d3c80"));
+                Run done = awaitFinished(store, submitted.id());
+                assertEquals(RunStatus.FAILED, done.status());
+                assertEquals(RunbookJobs.MAX_ATTEMPTS, done.attempt(), "each transient failure is tried again");
+                assertTrue(done.failureReason().contains("edge-gone"), done.failureReason());
+                assertTrue(done.failureReason().contains("gave up after 3 attempts"), done.failureReason());
+            }
+        }
+    }
+}
