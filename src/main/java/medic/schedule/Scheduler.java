@@ -27,6 +27,7 @@ import org.quartz.utils.DBConnectionManager;
 public final class Scheduler implements AutoCloseable {
 
     private static final String GROUP = "medic";
+    private static final int RESERVED_CONNECTIONS = 3;
 
     private final org.quartz.Scheduler quartz;
 
@@ -44,6 +45,13 @@ public final class Scheduler implements AutoCloseable {
         if (settings.clustered() && database.vendor() != Vendor.POSTGRESQL) {
             throw new ScheduleException("clustered scheduling needs PostgreSQL: an embedded H2 file serves a single"
                     + " medic process; use a jdbc:postgresql:// URL or turn clustering off");
+        }
+        // Each job thread holds a connection while it runs; Quartz's own threads and medic's store need a few more.
+        int connectionsNeeded = settings.threadCount() + RESERVED_CONNECTIONS;
+        if (database.settings().maximumPoolSize() < connectionsNeeded) {
+            throw new ScheduleException("the scheduler's " + settings.threadCount() + " job threads need a database"
+                    + " pool of at least " + connectionsNeeded + " connections, but it has "
+                    + database.settings().maximumPoolSize() + "; raise the pool size or lower the thread count");
         }
         org.quartz.Scheduler running = SchedulerRepository.getInstance().lookup(settings.name());
         if (running != null) {

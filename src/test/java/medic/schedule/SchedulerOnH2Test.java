@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.Map;
+import medic.store.Database;
 import medic.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,17 @@ class SchedulerOnH2Test extends SchedulerContract {
     @Override
     TestDatabase newTestDatabase() {
         return TestDatabase.h2In(directory);
+    }
+
+    @Test
+    void refuses_more_job_threads_than_the_pool_can_serve() {
+        try (Database small = Database.open(testDatabase.settings().withMaximumPoolSize(5))) {
+            ScheduleException refused = assertThrows(ScheduleException.class,
+                    () -> Scheduler.start(small, SchedulerSettings.single(3), Map.of()));
+
+            assertEquals("the scheduler's 3 job threads need a database pool of at least 6 connections, but it has 5;"
+                    + " raise the pool size or lower the thread count", refused.getMessage());
+        }
     }
 
     @Test
