@@ -55,15 +55,54 @@ public final class SshTestServer implements AutoCloseable {
 
     /** A server with the standard host key running commands in {@code workingDirectory}. */
     public static SshTestServer start(Path workingDirectory) {
-        return start(workingDirectory, HOST_KEY);
+        return builder(workingDirectory).start();
     }
 
     public static SshTestServer start(Path workingDirectory, String hostKeyResource) {
-        return start(workingDirectory, hostKeyResource, Map.of());
+        return builder(workingDirectory).hostKey(hostKeyResource).start();
     }
 
-    /** A server whose commands see {@code environment} on top of this JVM's (say, a PATH without coreutils). */
-    public static SshTestServer start(Path workingDirectory, String hostKeyResource, Map<String, String> environment) {
+    public static Builder builder(Path workingDirectory) {
+        return new Builder(workingDirectory);
+    }
+
+    /** Options beyond the defaults: another host key, extra environment, a lower channel limit. */
+    public static final class Builder {
+        private final Path workingDirectory;
+        private String hostKeyResource = HOST_KEY;
+        private Map<String, String> environment = Map.of();
+        private int maxChannels = OPENSSH_MAX_SESSIONS;
+
+        private Builder(Path workingDirectory) {
+            this.workingDirectory = workingDirectory;
+        }
+
+        public Builder hostKey(String resource) {
+            this.hostKeyResource = resource;
+            return this;
+        }
+
+        /** Variables commands see on top of this JVM's (say, a PATH without coreutils). */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
+            return this;
+        }
+
+        /** Channels per connection before the server refuses more (OpenSSH's MaxSessions, default 10). */
+        public Builder maxChannels(int channels) {
+            this.maxChannels = channels;
+            return this;
+        }
+
+        public SshTestServer start() {
+            return SshTestServer.start(this);
+        }
+    }
+
+    private static SshTestServer start(Builder options) {
+        Path workingDirectory = options.workingDirectory;
+        String hostKeyResource = options.hostKeyResource;
+        Map<String, String> environment = options.environment;
         SshServer server = SshServer.setUpDefaultServer();
         SshTestServer testServer = new SshTestServer(server, hostKeyResource);
         server.setHost("127.0.0.1");
@@ -80,7 +119,11 @@ public final class SshTestServer implements AutoCloseable {
         server.setCommandFactory((channel, command) -> new ShellCommand(command, workingDirectory, environment,
                 testServer.running));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
-        CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, OPENSSH_MAX_SESSIONS);
+        server.setChannelFactories(server.getChannelFactories().stream()
+                .map(factory -> factory.getName().equals("session") ? new SessionChannelLimit(options.maxChannels) : factory)
+                .toList());
+        // Small exit-status and close packets would otherwise wait for the client's delayed ACK (40 ms).
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {

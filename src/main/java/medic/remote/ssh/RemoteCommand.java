@@ -83,7 +83,7 @@ final class RemoteCommand {
             if (slot == null) {
                 throw timedOut(host, command, timeout, "waited for a free channel on the connection");
             }
-            session = connection.openSession();
+            session = connection.openSession("run", deadline);
             Session.Command running = session.exec(commandLine);
             running.getOutputStream().close();
             OutputDrain drain = OutputDrain.start(running.getInputStream(), running.getErrorStream(), outputCapBytes);

@@ -27,8 +27,9 @@ final class SftpFiles {
 
     static byte[] read(SshConnection connection, String path, long maxBytes) {
         String host = connection.target().name();
-        try (ChannelSlot slot = slot(connection, "read");
-             SFTPClient sftp = connection.openSftp();
+        long deadline = System.nanoTime() + SLOT_WAIT_NANOS;
+        try (ChannelSlot slot = slot(connection, "read", deadline);
+             SFTPClient sftp = connection.openSftp("read", deadline);
              RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.READ));
              InputStream input = file.new ReadAheadRemoteFileInputStream(READ_AHEAD_REQUESTS)) {
             // One byte past the cap: the file may grow while it is read (an error log does).
@@ -53,8 +54,9 @@ final class SftpFiles {
             throw new RemoteException(host, "write", Cause.CONFIG, e.getMessage(), e);
         }
         String temporary = sibling.temporaryPath();
-        try (ChannelSlot slot = slot(connection, "write");
-             SFTPClient sftp = connection.openSftp()) {
+        long deadline = System.nanoTime() + SLOT_WAIT_NANOS;
+        try (ChannelSlot slot = slot(connection, "write", deadline);
+             SFTPClient sftp = connection.openSftp("write", deadline)) {
             boolean created = false;
             try {
                 FileAttributes original = sftp.statExistence(target);
@@ -85,9 +87,9 @@ final class SftpFiles {
         }
     }
 
-    private static ChannelSlot slot(SshConnection connection, String step) throws IOException {
+    private static ChannelSlot slot(SshConnection connection, String step, long deadline) throws IOException {
         try {
-            ChannelSlot slot = connection.acquireChannel(System.nanoTime() + SLOT_WAIT_NANOS);
+            ChannelSlot slot = connection.acquireChannel(deadline);
             if (slot == null) {
                 throw new RemoteException(connection.target().name(), step, Cause.TIMEOUT, "no free channel on the"
                         + " connection within 30s (every one busy with a command)", null);

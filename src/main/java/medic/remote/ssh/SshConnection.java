@@ -5,7 +5,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import medic.remote.RemoteException;
+import medic.remote.RemoteException.Cause;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 
@@ -27,6 +30,7 @@ final class SshConnection implements AutoCloseable {
     private final SshConnection jump;
     private final Runnable releaseJump;
     private final Semaphore channels;
+    private final int channelsPerConnection;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean timeoutProgramChecked;
 
@@ -45,6 +49,7 @@ final class SshConnection implements AutoCloseable {
         this.jump = jump;
         this.releaseJump = releaseJump;
         this.channels = new Semaphore(maxChannels, true);
+        this.channelsPerConnection = maxChannels;
     }
 
     SshTarget target() {
@@ -55,20 +60,53 @@ final class SshConnection implements AutoCloseable {
         return client;
     }
 
-    /** A new session channel; {@link StaleConnection} when the connection broke while it sat in the pool. */
-    Session openSession() {
-        try {
-            return client.startSession();
-        } catch (IOException | IllegalStateException e) {
-            throw new StaleConnection(e);
+    /**
+     * A new session channel, retrying until {@code deadlineNanos} while the server refuses one: OpenSSH
+     * frees a finished session a moment after confirming its close, so a busy connection briefly sees
+     * "no more sessions" even below MaxSessions.
+     *
+     * @throws StaleConnection when the connection broke while it sat in the pool (nothing ran yet)
+     */
+    Session openSession(String step, long deadlineNanos) {
+        return open(client::startSession, step, deadlineNanos);
+    }
+
+    /** A new SFTP channel, with the same retries as {@link #openSession}. */
+    SFTPClient openSftp(String step, long deadlineNanos) {
+        return open(client::newSFTPClient, step, deadlineNanos);
+    }
+
+    private interface ChannelOpener<T> {
+        T open() throws IOException;
+    }
+
+    private <T> T open(ChannelOpener<T> opener, String step, long deadlineNanos) {
+        long pauseMillis = 2;
+        while (true) {
+            try {
+                return opener.open();
+            } catch (OpenFailException e) {
+                if (!alive()) {
+                    throw new StaleConnection(e);
+                }
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > deadlineNanos) {
+                    throw new RemoteException(target.name(), step, Cause.TIMEOUT, "the server kept refusing a new"
+                            + " channel (" + e.getMessage() + "); if its MaxSessions is below "
+                            + channelsPerConnection + ", lower channelsPerConnection", e);
+                }
+                pause(pauseMillis);
+                pauseMillis = Math.min(100, pauseMillis * 2);
+            } catch (IOException | IllegalStateException e) {
+                throw new StaleConnection(e);
+            }
         }
     }
 
-    /** A new SFTP channel; {@link StaleConnection} when the connection broke while it sat in the pool. */
-    SFTPClient openSftp() {
+    private static void pause(long millis) {
         try {
-            return client.newSFTPClient();
-        } catch (IOException | IllegalStateException e) {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new StaleConnection(e);
         }
     }

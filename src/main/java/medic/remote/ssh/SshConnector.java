@@ -27,6 +27,7 @@ final class SshConnector {
         SSHClient client = new SSHClient(CONFIG);
         try {
             int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+            client.setSocketFactory(NoDelaySockets.INSTANCE);
             client.setConnectTimeout(timeoutMillis);
             client.getTransport().setTimeoutMs(timeoutMillis);
             KeyProvider key = UserKeys.load(client, target, environment);

@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import medic.remote.CommandResult;
 import medic.remote.RemoteException;
-import medic.remote.RemoteException.Cause;
 import medic.remote.RemoteHost;
 
 /**
@@ -85,7 +84,8 @@ public final class SshHost implements RemoteHost {
                     throw SshFailures.unreachable(target, step, e.getCause());
                 }
             } catch (RemoteException e) {
-                if (e.reason() == Cause.UNREACHABLE || !connection.alive()) {
+                // A failed channel on a live connection leaves the other channels on it alone.
+                if (!connection.alive()) {
                     pool.discard(connection);
                 }
                 throw e;

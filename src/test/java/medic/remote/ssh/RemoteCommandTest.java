@@ -35,8 +35,8 @@ class RemoteCommandTest {
     @Test
     void refuses_a_host_without_the_timeout_program_before_running_anything() {
         Path canary = directory.resolve("ran");
-        try (SshTestServer server = SshTestServer.start(directory, SshTestServer.HOST_KEY,
-                Map.of("PATH", "/nonexistent"));
+        try (SshTestServer server = SshTestServer.builder(directory).environment(Map.of("PATH", "/nonexistent"))
+                .start();
              SshHost host = SshHost.standalone(SshFixtures.target("bare-1", server,
                      SshFixtures.knownHosts(directory, server.knownHostsLine()), SshFixtures.ed25519Key()),
                      SshOptions.defaults())) {

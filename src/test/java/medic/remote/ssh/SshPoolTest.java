@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,14 +115,57 @@ class SshPoolTest {
         try (SshPool pool = new SshPool(SshOptions.defaults().withChannelsPerConnection(1))) {
             SshHost host = pool.host(target);
             host.run("true", TIMEOUT);
-            Future<CommandResult> busy = threads.submit(() -> host.run("sleep 2", TIMEOUT));
-            awaitOpenChannel();
+            Future<CommandResult> busy = threads.submit(() -> host.run(startedMarker() + "; sleep 2", TIMEOUT));
+            awaitStarted();
 
             RemoteException failure = assertThrows(RemoteException.class,
                     () -> host.run("echo late", Duration.ofMillis(300)));
 
             assertEquals(Cause.TIMEOUT, failure.reason());
             assertTrue(failure.getMessage().contains("free channel"), failure.getMessage());
+            assertEquals(0, busy.get(10, TimeUnit.SECONDS).exitCode());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void waits_while_the_server_refuses_a_channel_and_retries_once_one_frees_up() throws Exception {
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (SshTestServer strict = SshTestServer.builder(directory).maxChannels(1).start();
+             SshPool pool = new SshPool(SshOptions.defaults().withChannelsPerConnection(2))) {
+            SshHost host = pool.host(SshFixtures.target("strict-1", strict,
+                    SshFixtures.knownHosts(directory, strict.knownHostsLine()), SshFixtures.ed25519Key()));
+            host.run("true", TIMEOUT);
+            Future<CommandResult> busy = threads.submit(() -> host.run(startedMarker() + "; sleep 1", TIMEOUT));
+            awaitStarted();
+
+            CommandResult refusedAtFirst = host.run("echo second", TIMEOUT);
+
+            assertEquals("second\n", refusedAtFirst.stdout());
+            assertEquals(0, busy.get(10, TimeUnit.SECONDS).exitCode(), "the busy command must not be disturbed");
+            assertEquals(1, strict.sessionsCreated(), "a refused channel must not cost the connection");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_channel_refused_until_the_deadline_is_a_timeout() throws Exception {
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (SshTestServer strict = SshTestServer.builder(directory).maxChannels(1).start();
+             SshPool pool = new SshPool(SshOptions.defaults().withChannelsPerConnection(2))) {
+            SshHost host = pool.host(SshFixtures.target("strict-1", strict,
+                    SshFixtures.knownHosts(directory, strict.knownHostsLine()), SshFixtures.ed25519Key()));
+            host.run("true", TIMEOUT);
+            Future<CommandResult> busy = threads.submit(() -> host.run(startedMarker() + "; sleep 2", TIMEOUT));
+            awaitStarted();
+
+            RemoteException failure = assertThrows(RemoteException.class,
+                    () -> host.run("echo late", Duration.ofMillis(300)));
+
+            assertEquals(Cause.TIMEOUT, failure.reason());
+            assertTrue(failure.getMessage().contains("refusing a new channel"), failure.getMessage());
             assertEquals(0, busy.get(10, TimeUnit.SECONDS).exitCode());
         } finally {
             threads.shutdownNow();
@@ -136,10 +180,16 @@ class SshPoolTest {
         assertEquals(0, server.activeSessions(), "the connection is still open");
     }
 
-    private void awaitOpenChannel() throws InterruptedException {
+    private String startedMarker() {
+        return "touch " + directory.resolve("started");
+    }
+
+    /** Waits until the command holding the only channel runs on the server. */
+    private void awaitStarted() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.openSessionChannels() < 1 && System.nanoTime() < deadline) {
+        while (!Files.exists(directory.resolve("started")) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        assertTrue(Files.exists(directory.resolve("started")), "the first command never started");
     }
 }
