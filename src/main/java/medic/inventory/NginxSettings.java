@@ -1,5 +1,6 @@
 package medic.inventory;
 
+import medic.remote.ShellQuote;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record NginxSettings(String binary, String config, List<String> errorLogs
 
     /** The reload command used when the inventory names none: {@code '<binary>' -s reload}. */
     public static String defaultReload(String binary) {
-        return Shell.quote(binary) + " -s reload";
+        return ShellQuote.single(binary) + " -s reload";
     }
 
     /** The directory of the main config (nginx resolves relative includes against it). */

@@ -3,7 +3,7 @@ package medic.runbook;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import medic.inventory.HostEntry;
-import medic.inventory.Shell;
+import medic.remote.ShellQuote;
 
 /**
  * The exact shell command each host-side step runs, built from fixed text and shell-quoted inventory values
@@ -34,17 +34,17 @@ public final class HostCommands {
 
     /** {@code nginx -v}; nginx prints the version on stderr. */
     public static String nginxVersion(HostEntry host) {
-        return Shell.quote(host.nginx().binary()) + " -v";
+        return ShellQuote.single(host.nginx().binary()) + " -v";
     }
 
     /** {@code nginx -T}: the test verdict on stderr, every config file on stdout. */
     public static String nginxDump(HostEntry host) {
-        return host.privileged(Shell.quote(host.nginx().binary()) + " -T -c " + Shell.quote(host.nginx().config()));
+        return host.privileged(ShellQuote.single(host.nginx().binary()) + " -T -c " + ShellQuote.single(host.nginx().config()));
     }
 
     /** {@code nginx -t}: exit status 0 when the configuration loads. */
     public static String nginxTest(HostEntry host) {
-        return host.privileged(Shell.quote(host.nginx().binary()) + " -t -c " + Shell.quote(host.nginx().config()));
+        return host.privileged(ShellQuote.single(host.nginx().binary()) + " -t -c " + ShellQuote.single(host.nginx().config()));
     }
 
     /** The host's reload command, with its sudo prefix. */
@@ -54,7 +54,7 @@ public final class HostCommands {
 
     public static String command(CommandStep step, HostEntry host) {
         String rendered = step.run().render(host);
-        return step.sudo() && !host.sudo().isEmpty() ? host.privileged("/bin/sh -c " + Shell.quote(rendered)) : rendered;
+        return step.sudo() && !host.sudo().isEmpty() ? host.privileged("/bin/sh -c " + ShellQuote.single(rendered)) : rendered;
     }
 
     /**
@@ -63,13 +63,13 @@ public final class HostCommands {
      * cannot be read; a window without matching lines is not a failure.
      */
     public static String errorLog(LogWindow window, LogFilter filter, HostEntry host) {
-        String logs = host.nginx().errorLogs().stream().map(Shell::quote).collect(Collectors.joining(" "));
+        String logs = host.nginx().errorLogs().stream().map(ShellQuote::single).collect(Collectors.joining(" "));
         String read = window instanceof LogWindow.LastLines last
                 ? "tail -n " + last.count() + " -- \"$f\""
                 : "tail -c " + EXCERPT_READ_BYTES + " -- \"$f\""
                         + " | awk -v since=\"$since\" 'found || substr($0, 1, 19) >= since { found = 1; print }'";
         String keep = filter.fixedStrings().isEmpty() ? ""
-                : " | grep -F" + filter.fixedStrings().stream().map(s -> " -e " + Shell.quote(s)).collect(Collectors.joining());
+                : " | grep -F" + filter.fixedStrings().stream().map(s -> " -e " + ShellQuote.single(s)).collect(Collectors.joining());
         StringBuilder script = new StringBuilder("status=0\n");
         if (window instanceof LogWindow.Since since) {
             // nginx writes local time as YYYY/MM/DD HH:MM:SS, which sorts as text; @epoch works in GNU and busybox date.
@@ -86,6 +86,6 @@ public final class HostCommands {
                 .append("done\n")
                 .append("exit $status");
         String command = script.toString();
-        return host.sudo().isEmpty() ? command : host.privileged("/bin/sh -c " + Shell.quote(command));
+        return host.sudo().isEmpty() ? command : host.privileged("/bin/sh -c " + ShellQuote.single(command));
     }
 }

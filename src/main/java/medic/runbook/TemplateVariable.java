@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import medic.inventory.HostEntry;
-import medic.inventory.Shell;
+import medic.remote.ShellQuote;
 
 /**
  * The values a command template may use: all from the inventory, none from the alert. Each renders as
@@ -36,7 +36,7 @@ public enum TemplateVariable {
 
     /** The variable's value(s) for a host, each shell-quoted, separated by spaces. */
     public String render(HostEntry host) {
-        return String.join(" ", values.apply(host).stream().map(Shell::quote).toList());
+        return String.join(" ", values.apply(host).stream().map(ShellQuote::single).toList());
     }
 
     public static Optional<TemplateVariable> named(String spelling) {
