@@ -92,9 +92,13 @@ public final class LogWatcher {
         int failures = 0;
         for (int round = 0; round < MAX_CHUNKS_PER_FIRING; round++) {
             LogChunk chunk = follower.poll(remote, cursor);
-            if (chunk.restart() == LogChunk.Restart.ROTATED || chunk.restart() == LogChunk.Restart.TRUNCATED) {
-                LOG.info("log watcher: {} on {} was {}, reading it from the start", cursor.path(), cursor.host(),
-                        chunk.restart() == LogChunk.Restart.ROTATED ? "rotated" : "truncated");
+            if (chunk.restart() == LogChunk.Restart.ROTATED) {
+                LOG.info("log watcher: {} on {} was rotated, reading the new file from the start", cursor.path(),
+                        cursor.host());
+                failures += finishRotated(remote, cursor);
+            } else if (chunk.restart() == LogChunk.Restart.TRUNCATED) {
+                LOG.info("log watcher: {} on {} was truncated, reading it from the start", cursor.path(),
+                        cursor.host());
             }
             failures += counter.count(cursor.host(), chunk.bytes(), chunk.consumed());
             LogCursor next = chunk.advance(cursor);
@@ -102,6 +106,27 @@ public final class LogWatcher {
                 cursors.save(next);
                 cursor = next;
             }
+            if (!chunk.hasMore()) {
+                break;
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * Counts the lines nginx wrote to the old file between the last poll and the rotation, when logrotate left it
+     * beside the log as {@code <path>.1} (the same inode as the cursor's); a compressed or removed file is skipped.
+     */
+    private int finishRotated(RemoteHost remote, LogCursor old) {
+        LogCursor cursor = new LogCursor(old.host(), old.path() + ".1", old.identity(), old.offset());
+        int failures = 0;
+        for (int round = 0; round < MAX_CHUNKS_PER_FIRING; round++) {
+            LogChunk chunk = follower.poll(remote, cursor);
+            if (chunk.restart() != LogChunk.Restart.NONE) {
+                break;
+            }
+            failures += counter.count(old.host(), chunk.bytes(), chunk.consumed());
+            cursor = chunk.advance(cursor);
             if (!chunk.hasMore()) {
                 break;
             }

@@ -104,6 +104,33 @@ class LogWatcherTest {
     }
 
     @Test
+    void lines_written_just_before_a_rotation_are_counted_from_the_rotated_file() throws IOException {
+        LogWatcher watcher = watcher(database);
+        watcher.poll(HOST);
+        SeedLines.append(log, SeedLines.TIMED_OUT_8080);
+        assertEquals(1, watcher.poll(HOST));
+        SeedLines.append(log, SeedLines.RESET_HEADER_8081, SeedLines.RESET_HEADER_8081);
+        Files.move(log, dir.resolve("error.log.1"));
+        SeedLines.append(log, SeedLines.TIMED_OUT_8080);
+        assertEquals(3, watcher.poll(HOST), "two from the rotated file's tail, one from the new file");
+        assertEquals(0, watcher.poll(HOST));
+        assertEquals(2, count("127.0.0.1:8081", FailureClass.RESET_READING_HEADER));
+        assertEquals(2, count("127.0.0.1:8080", FailureClass.TIMED_OUT));
+    }
+
+    @Test
+    void a_rotated_file_that_is_gone_or_another_file_is_not_read() throws IOException {
+        LogWatcher watcher = watcher(database);
+        watcher.poll(HOST);
+        SeedLines.append(log, SeedLines.RESET_HEADER_8081);
+        Files.move(log, dir.resolve("error.log.0"));
+        SeedLines.append(dir.resolve("error.log.1"), SeedLines.LINES.toArray(String[]::new));
+        SeedLines.append(log, SeedLines.TIMED_OUT_8080);
+        assertEquals(1, watcher.poll(HOST), "error.log.1 is an older file (another inode): not re-counted");
+        assertEquals(0, count("127.0.0.1:8081", FailureClass.RESET_READING_HEADER));
+    }
+
+    @Test
     void truncation_restarts_at_zero_without_double_counting() throws IOException {
         LogWatcher watcher = watcher(database);
         watcher.poll(HOST);
