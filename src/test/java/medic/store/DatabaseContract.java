@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Migrations on an empty database and on restarts; run by one subclass per vendor. */
 abstract class DatabaseContract {
 
-    private static final int MIGRATIONS = 2;
+    private static final int MIGRATIONS = 3;
 
     private TestDatabase testDatabase;
 
@@ -36,7 +36,8 @@ abstract class DatabaseContract {
     void applies_every_migration_to_an_empty_database() throws SQLException {
         try (Database database = Database.open(testDatabase.settings())) {
             assertEquals(MIGRATIONS, database.migrationsApplied());
-            for (String table : List.of("runs", "run_steps", "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_FIRED_TRIGGERS",
+            for (String table : List.of("runs", "run_steps", "log_cursors", "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS",
+                    "QRTZ_FIRED_TRIGGERS",
                     "QRTZ_LOCKS", "QRTZ_SCHEDULER_STATE")) {
                 assertEquals(0, countRows(database, table), table);
             }
