@@ -2,7 +2,7 @@ package medic.watch;
 
 import java.time.Duration;
 import java.util.Base64;
-import medic.inventory.Shell;
+import medic.remote.ShellQuote;
 import medic.remote.RemoteException;
 import medic.remote.RemoteHost;
 
@@ -83,7 +83,7 @@ public final class LogFollower {
 
     /** The poll command: the path and the cursor's values are the only inputs, each quoted or a number. */
     String command(LogCursor cursor) {
-        return "f=" + Shell.quote(cursor.path()) + "; o=" + cursor.offset() + "; i=" + Shell.quote(cursor.identity())
+        return "f=" + ShellQuote.single(cursor.path()) + "; o=" + cursor.offset() + "; i=" + ShellQuote.single(cursor.identity())
                 + "\n[ -e \"$f\" ] || { echo missing; exit 0; }"
                 + "\nexec 3<\"$f\" || exit 3"
                 + "\nset -- $(stat -L -c '%i %s' /dev/fd/3) || exit 4"
