@@ -67,12 +67,13 @@ public final class Hardener {
             }
             String before = tree.file(path).source();
             String relative = tree.relative(path);
-            String after = TextEdits.apply(before, edits, relative, conflicts);
+            TextEdits.Applied applied = TextEdits.apply(before, edits, relative, conflicts);
+            String after = applied.text();
             if (after.equals(before)) {
                 continue;
             }
             validate(path, relative, after);
-            files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, after)));
+            files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, applied)));
             int includers = HardenedSource.includers(tree, path);
             if (includers > 1) {
                 notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
