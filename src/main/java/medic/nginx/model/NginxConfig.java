@@ -24,6 +24,8 @@ public final class NginxConfig {
     private final Scope http;
     private final List<Server> servers = new ArrayList<>();
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+    private final List<Location> locations;
+    private final ProxyRoutes routes;
 
     private NginxConfig(ConfigTree tree, NginxVersion version) {
         this.tree = tree;
@@ -43,6 +45,8 @@ public final class NginxConfig {
                 }
             }
         }
+        this.locations = servers.stream().flatMap(s -> s.allLocations().stream()).toList();
+        this.routes = new ProxyRoutes(locations, upstreams);
     }
 
     /** Builds the model; {@code version} null means unknown (then {@link #ASSUMED_VERSION} applies). */
@@ -89,7 +93,7 @@ public final class NginxConfig {
 
     /** Every location of every server, nested ones included. */
     public List<Location> locations() {
-        return servers.stream().flatMap(s -> s.allLocations().stream()).toList();
+        return locations;
     }
 
     /**
@@ -134,16 +138,17 @@ public final class NginxConfig {
 
     /** The location's own proxy_pass (nginx does not inherit it), or empty. */
     public Optional<ProxyPass> proxyPass(Location location) {
-        Directive d = location.scope().find("proxy_pass");
-        return d == null ? Optional.empty() : Optional.ofNullable(ProxyPass.of(d));
+        return routes.pass(location);
     }
 
     /** The upstream group a location proxies to: a named block, or the implicit group of a literal address. */
     public Optional<Upstream> upstreamOf(Location location) {
-        return proxyPass(location).filter(p -> !p.hasVariables()).map(p -> {
-            Upstream named = p.port() == null ? upstreams.get(p.host()) : null;
-            return named != null ? named : Upstream.implicit(p.target());
-        });
+        return routes.upstream(location);
+    }
+
+    /** Locations whose proxy_pass names this upstream block, in file order; none for an implicit group. */
+    public List<Location> locationsUsing(Upstream upstream) {
+        return routes.using(upstream);
     }
 
     /** A directive of the main or events context (worker_processes, worker_connections...). */
