@@ -31,6 +31,8 @@ import medic.nginx.model.NginxConfig;
  * own. Prints median, p90 and min per stage and for the total, with the findings and diff size as proof of work.
  */
 public final class DiagnoseBench {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     private static final int MIN_WARMUP = 5;
     private static final double WARMUP_SECONDS = 10;
     private static final List<String> STAGES = List.of("parse (memory)", "model", "log scan", "log mapping",
@@ -73,16 +75,22 @@ public final class DiagnoseBench {
         StageTimes times = new StageTimes(iterations);
         StageTimes ruleTimes = new StageTimes(iterations);
         double[] disk = new double[iterations];
+        double[] cpu = new double[iterations];
+        double[] allocated = new double[iterations];
         Run last = first;
         for (int i = 0; i < iterations; i++) {
             long start = System.nanoTime();
             DiskConfigSource.load(config, null);
             disk[i] = (System.nanoTime() - start) / 1e6;
 
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long allocatedStart = THREADS.getCurrentThreadAllocatedBytes();
             start = System.nanoTime();
             ConfigTree tree = ConfigLoader.load(memory, config.toString(), dir, dir, "");
             times.record("parse (memory)", i, (System.nanoTime() - start) / 1e6);
             last = run(tree, errorLog, times.at(i), ruleTimes.at(i));
+            cpu[i] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+            allocated[i] = (THREADS.getCurrentThreadAllocatedBytes() - allocatedStart) / 1e6;
         }
 
         long lines = texts.values().stream().mapToLong(t -> t.lines().count()).sum();
@@ -101,7 +109,9 @@ public final class DiagnoseBench {
             }
         }
         StageTimes.print("total", times.totals());
+        StageTimes.print("total, thread CPU", cpu);
         StageTimes.print("load from disk", disk);
+        StageTimes.print("allocated MB per run", allocated);
         System.out.printf(Locale.ROOT, "slowest rules (median ms): %s%n", ruleTimes.slowest(5));
         System.out.printf(Locale.ROOT, "findings %d (%s); proposal: %d file(s), diff %,d lines, %,d chars, +%d -%d%n",
                 last.findings.size(), Run.byRule(last.findings), last.proposal.files().size(),
