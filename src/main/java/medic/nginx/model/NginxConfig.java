@@ -37,11 +37,12 @@ public final class NginxConfig {
             for (Scope upstream : http.children(ScopeKind.UPSTREAM)) {
                 upstreams.put(upstream.block().arg(0), Upstream.of(upstream));
             }
+            PcreTranslator.Cache regexes = new PcreTranslator.Cache();
             for (Scope serverScope : http.children(ScopeKind.SERVER)) {
                 Server server = new Server(serverScope);
                 servers.add(server);
                 for (Scope locationScope : serverScope.children(ScopeKind.LOCATION)) {
-                    server.addLocation(location(locationScope, server, null));
+                    server.addLocation(location(locationScope, server, null, regexes));
                 }
             }
         }
@@ -54,10 +55,10 @@ public final class NginxConfig {
         return new NginxConfig(tree, version);
     }
 
-    private static Location location(Scope scope, Server server, Location parent) {
-        Location location = new Location(scope, server, parent);
+    private static Location location(Scope scope, Server server, Location parent, PcreTranslator.Cache regexes) {
+        Location location = new Location(scope, server, parent, regexes);
         for (Scope nested : scope.children(ScopeKind.LOCATION)) {
-            location.addNested(location(nested, server, location));
+            location.addNested(location(nested, server, location, regexes));
         }
         return location;
     }
