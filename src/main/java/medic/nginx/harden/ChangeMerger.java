@@ -153,6 +153,11 @@ final class ChangeMerger {
     }
 
     private static List<String> values(List<String> args) {
-        return args.stream().map(NginxText::value).toList();
+        for (String arg : args) {
+            if (NginxText.emptyLiteral(arg)) {
+                return args.stream().map(NginxText::value).toList();
+            }
+        }
+        return args;
     }
 }

@@ -69,7 +69,8 @@ final class Container {
 
     /** The own child through which {@code d}, a directive of this scope, belongs to it (the include line for included ones). */
     Directive representativeOf(Directive d) {
-        return throughInclude.getOrDefault(d, d);
+        // Most blocks include nothing; an identity lookup would compute every directive's identity hash.
+        return throughInclude.isEmpty() ? d : throughInclude.getOrDefault(d, d);
     }
 
     /** Indentation of this level's directives: as its children are written, else one unit inside the block. */
