@@ -2,6 +2,7 @@ package medic.nginx.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class NginxConfig {
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
     private final List<Location> locations;
     private final ProxyRoutes routes;
+    /** Servers by their first server_name, the name nginx writes in the error log. */
+    private final Map<String, List<Server>> byPrimaryName = new HashMap<>();
 
     private NginxConfig(ConfigTree tree, NginxVersion version) {
         this.tree = tree;
@@ -48,6 +51,7 @@ public final class NginxConfig {
         }
         this.locations = servers.stream().flatMap(s -> s.allLocations().stream()).toList();
         this.routes = new ProxyRoutes(locations, upstreams);
+        servers.forEach(s -> byPrimaryName.computeIfAbsent(s.primaryName(), n -> new ArrayList<>(1)).add(s));
     }
 
     /** Builds the model; {@code version} null means unknown (then {@link #ASSUMED_VERSION} applies). */
@@ -170,7 +174,8 @@ public final class NginxConfig {
 
     /** Maps an error-log line's server name, host and URI to the location that served it. */
     public Optional<Location> locationForLogLine(String serverName, String host, String uri) {
-        return ServerSelector.forLogLine(servers, serverName, host).flatMap(s -> locationFor(s, uri));
+        List<Server> named = byPrimaryName.getOrDefault(serverName == null ? "" : serverName, List.of());
+        return ServerSelector.forLogLine(servers, named, host).flatMap(s -> locationFor(s, uri));
     }
 
     /** "conf.d/app.conf:12" for a directive, relative to the config's base directory. */
