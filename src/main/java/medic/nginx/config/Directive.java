@@ -11,7 +11,6 @@ public final class Directive implements Node {
     private final String file;
     private final String prefix;
     private final List<Token> tokens;
-    private final List<String> args;
     private final String header;
     private final int offset;
     private final int line;
@@ -27,11 +26,6 @@ public final class Directive implements Node {
         this.file = file;
         this.prefix = prefix;
         this.tokens = List.copyOf(tokens);
-        String[] values = new String[Math.max(0, tokens.size() - 1)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = tokens.get(i + 1).value();
-        }
-        this.args = List.of(values);
         this.header = header;
         this.offset = offset;
         this.line = line;
@@ -49,7 +43,7 @@ public final class Directive implements Node {
 
     /** The argument values as nginx sees them (quotes removed). */
     public List<String> args() {
-        return args;
+        return tokens.subList(1, tokens.size()).stream().map(Token::value).toList();
     }
 
     public String arg(int index) {
