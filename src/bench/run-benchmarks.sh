@@ -24,6 +24,7 @@ cd "$root"
 generators=${BENCH_GENERATORS:-$root/../shared/bench}
 max_load=${BENCH_MAX_LOAD:-1.0}
 config=/tmp/bench.conf
+small_config=/tmp/bench-small.conf
 error_log=/tmp/bench-error.log
 prefix=/tmp/bench-prefix
 results=/tmp/medic-bench
@@ -64,6 +65,7 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== inputs"
 python3 "$generators/gen_nginx_config.py" 2000 "$config" --broken
 python3 "$generators/gen_error_log.py" 100 "$error_log"
+python3 "$generators/gen_nginx_config.py" 6 "$small_config" --broken
 echo "$config: $(wc -l <"$config") lines, $(stat -c %s "$config") bytes"
 echo "$error_log: $(wc -l <"$error_log") lines, $(stat -c %s "$error_log") bytes"
 
@@ -98,7 +100,10 @@ for ((r = 1; r <= repeats; r++)); do
     hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$results/process-log-$r.json" \
         "$medic_cmd --error-log $error_log"
 done
-for name in process process-log; do
+echo "-- fixed costs: JVM start-up and a small config, $(wait_quiet)"
+hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$results/process-small-1.json" \
+    "./medic --version" "./medic diagnose --config $small_config --format json"
+for name in process process-log process-small; do
     python3 - "$results" "$name" <<'EOF'
 import json, statistics, sys, glob
 results, name = sys.argv[1], sys.argv[2]
