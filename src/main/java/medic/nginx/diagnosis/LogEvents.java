@@ -32,10 +32,8 @@ public final class LogEvents {
         long lineNumber = 0;
         int start = 0;
         while (start < log.length) {
-            int end = start;
-            while (end < log.length && log[end] != '\n') {
-                end++;
-            }
+            int newline = ErrorLogParser.newline(log, start, log.length);
+            int end = newline < 0 ? log.length : newline;
             lineNumber++;
             if (mayHoldFailure(log, start, end)) {
                 LineResult result = ErrorLogParser.parse(log, start, end, lineNumber);

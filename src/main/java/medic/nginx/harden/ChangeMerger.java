@@ -1,6 +1,7 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,17 @@ final class ChangeMerger {
     /** A change with the rules that asked for it. */
     record Sourced(Change change, String rule) { }
 
-    /** The merged changes in first-appearance order and the conflicts met on the way. */
-    record Result(List<Change> changes, List<String> conflicts) { }
+    /**
+     * The merged changes in first-appearance order with their keys, the conflicts met on the way, and the key
+     * of every change given (by identity), so callers need not normalise and key each change again.
+     */
+    record Result(List<Change> changes, List<Object> keys, List<String> conflicts, Map<Change, Object> keyOfGiven) {
+        /** The key of a change that was given to the merge, or of any other change. */
+        Object keyOf(Change change) {
+            Object key = keyOfGiven.get(change);
+            return key != null ? key : key(normalized(change));
+        }
+    }
 
     private final Map<Object, Change> merged = new LinkedHashMap<>();
     private final Map<Object, String> ruleOfKept = new LinkedHashMap<>();
@@ -34,10 +44,15 @@ final class ChangeMerger {
 
     static Result merge(List<Sourced> changes, Describer describer) {
         ChangeMerger merger = new ChangeMerger(describer);
+        Map<Change, Object> keyOfGiven = new IdentityHashMap<>();
         for (Sourced sourced : changes) {
-            merger.add(normalized(sourced.change()), sourced.rule());
+            Change change = normalized(sourced.change());
+            Object key = key(change);
+            keyOfGiven.put(sourced.change(), key);
+            merger.add(key, change, sourced.rule());
         }
-        return new Result(List.copyOf(merger.merged.values()), List.copyOf(merger.conflicts));
+        return new Result(List.copyOf(merger.merged.values()), List.copyOf(merger.merged.keySet()),
+                List.copyOf(merger.conflicts), keyOfGiven);
     }
 
     /** What makes two changes "the same edit": the place and the thing set, not the value. */
@@ -66,12 +81,14 @@ final class ChangeMerger {
     }
 
     static List<String> keyOf(List<String> args, int keyArgs) {
-        return args.subList(0, Math.min(keyArgs, args.size())).stream()
-                .map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        String[] key = new String[Math.min(keyArgs, args.size())];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = args.get(i).toLowerCase(Locale.ROOT);
+        }
+        return List.of(key);
     }
 
-    private void add(Change change, String rule) {
-        Object key = key(change);
+    private void add(Object key, Change change, String rule) {
         Change previous = merged.get(key);
         if (previous == null) {
             merged.put(key, change);
@@ -136,6 +153,11 @@ final class ChangeMerger {
     }
 
     private static List<String> values(List<String> args) {
-        return args.stream().map(NginxText::value).toList();
+        for (String arg : args) {
+            if (NginxText.emptyLiteral(arg)) {
+                return args.stream().map(NginxText::value).toList();
+            }
+        }
+        return args;
     }
 }

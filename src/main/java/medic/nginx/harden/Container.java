@@ -18,7 +18,8 @@ final class Container {
     private final ConfigFile file;
     private final Layout layout;
     private final List<Node> children;
-    private final Map<Directive, Directive> representative = new IdentityHashMap<>();
+    /** For directives arriving through an include: the include line among the own children. */
+    private final Map<Directive, Directive> throughInclude = new IdentityHashMap<>();
 
     Container(ConfigTree tree, Scope scope, Layout layout) {
         this.scope = scope;
@@ -27,11 +28,8 @@ final class Container {
         this.layout = layout;
         this.children = block == null ? file.nodes() : block.children();
         for (Node child : children) {
-            if (child instanceof Directive d) {
-                representative.put(d, d);
-                if (d.name().equals("include") && !d.isBlock()) {
-                    mapIncluded(tree, d, d);
-                }
+            if (child instanceof Directive d && d.name().equals("include") && !d.isBlock()) {
+                mapIncluded(tree, d, d);
             }
         }
     }
@@ -40,7 +38,7 @@ final class Container {
         for (String path : tree.included(include)) {
             for (Node node : tree.file(path).nodes()) {
                 if (node instanceof Directive d) {
-                    representative.putIfAbsent(d, through);
+                    throughInclude.putIfAbsent(d, through);
                     if (d.name().equals("include") && !d.isBlock()) {
                         mapIncluded(tree, d, through);
                     }
@@ -69,9 +67,10 @@ final class Container {
         return scope.block() == null;
     }
 
-    /** The own child through which {@code d} belongs to this scope (the include line for included ones). */
+    /** The own child through which {@code d}, a directive of this scope, belongs to it (the include line for included ones). */
     Directive representativeOf(Directive d) {
-        return representative.get(d);
+        // Most blocks include nothing; an identity lookup would compute every directive's identity hash.
+        return throughInclude.isEmpty() ? d : throughInclude.getOrDefault(d, d);
     }
 
     /** Indentation of this level's directives: as its children are written, else one unit inside the block. */

@@ -67,31 +67,43 @@ public final class Hardener {
             }
             String before = tree.file(path).source();
             String relative = tree.relative(path);
-            String after = TextEdits.apply(before, edits, relative, conflicts);
+            TextEdits.Applied applied = TextEdits.apply(before, edits, relative, conflicts);
+            String after = applied.text();
             if (after.equals(before)) {
                 continue;
             }
             validate(path, relative, after);
-            files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, after)));
+            files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, applied)));
             int includers = HardenedSource.includers(tree, path);
             if (includers > 1) {
                 notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
             }
         }
         Set<Object> effective = new HashSet<>();
-        planner.effective().forEach(i -> effective.add(ChangeMerger.key(merged.changes().get(i))));
+        planner.effective().forEach(i -> effective.add(merged.keys().get(i)));
         Set<Object> skipped = new HashSet<>();
         planner.skippedChanges().forEach(c -> skipped.add(ChangeMerger.key(c)));
-        return new Proposal(files, files.isEmpty() ? List.of() : addressed(findings, effective, skipped), conflicts,
-                notes);
+        return new Proposal(files, files.isEmpty() ? List.of() : addressed(findings, merged, effective, skipped),
+                conflicts, notes);
     }
 
     /** Findings the edits act on: some change of theirs edits the text, and none had to be skipped. */
-    private static List<Finding> addressed(List<Finding> findings, Set<Object> effective, Set<Object> skipped) {
-        return findings.stream().filter(f -> {
-            List<Object> keys = f.changes().stream().map(c -> ChangeMerger.key(ChangeMerger.normalized(c))).toList();
-            return keys.stream().anyMatch(effective::contains) && keys.stream().noneMatch(skipped::contains);
-        }).toList();
+    private static List<Finding> addressed(List<Finding> findings, ChangeMerger.Result merged, Set<Object> effective,
+                                           Set<Object> skipped) {
+        List<Finding> addressed = new ArrayList<>();
+        for (Finding finding : findings) {
+            boolean edits = false;
+            boolean blocked = false;
+            for (Change change : finding.changes()) {
+                Object key = merged.keyOf(change);
+                edits |= effective.contains(key);
+                blocked |= skipped.contains(key);
+            }
+            if (edits && !blocked) {
+                addressed.add(finding);
+            }
+        }
+        return addressed;
     }
 
     static void validate(String path, String relative, String after) {

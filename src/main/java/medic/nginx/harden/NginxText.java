@@ -69,6 +69,9 @@ final class NginxText {
 
     /** Backslashes nginx would take as an escape (or that would swallow the next character) are doubled. */
     private static String escape(String v, boolean quoted) {
+        if (v.indexOf('\\') < 0 && !(quoted && v.indexOf('"') >= 0)) {
+            return v;
+        }
         StringBuilder out = new StringBuilder(v.length() + 2);
         for (int i = 0; i < v.length(); i++) {
             char ch = v.charAt(i);

@@ -16,8 +16,12 @@ final class TextEdits {
     private TextEdits() {
     }
 
-    /** The result text; {@code conflicts} receives one line per replacement that lost to an earlier one. */
-    static String apply(String original, List<Edit> edits, String relativePath, List<String> conflicts) {
+    /** The result text and the edits it carries out, in text order, without overlaps or duplicates. */
+    record Applied(String text, List<Edit> kept) {
+    }
+
+    /** Applies the edits; {@code conflicts} receives one line per replacement that lost to an earlier one. */
+    static Applied apply(String original, List<Edit> edits, String relativePath, List<String> conflicts) {
         List<Edit> sorted = new ArrayList<>(edits);
         // Insertions before a replacement starting at the same offset, then finding order.
         sorted.sort(Comparator.comparingInt(Edit::start)
@@ -50,6 +54,6 @@ final class TextEdits {
             out.append(original, at, edit.start()).append(edit.text());
             at = edit.end();
         }
-        return out.append(original.substring(at)).toString();
+        return new Applied(out.append(original, at, original.length()).toString(), List.copyOf(kept));
     }
 }

@@ -2,6 +2,8 @@ package medic.nginx.harden;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,59 @@ final class UnifiedDiff {
     static String of(String relativePath, String before, String after) {
         List<String> original = lines(before);
         List<String> revised = lines(after);
-        Patch<String> patch = DiffUtils.diff(original, revised);
+        return render(relativePath, original, DiffUtils.diff(original, revised));
+    }
+
+    /**
+     * The diff of {@code before} to the text the edits made of it. Lines no edit touches are equal on both
+     * sides, so only the lines around each group of edits are compared: Myers' cost grows with the lines
+     * compared times the lines changed, which makes one whole-file comparison take seconds on a large config
+     * with edits all over it.
+     */
+    static String of(String relativePath, String before, TextEdits.Applied applied) {
+        List<String> original = lines(before);
+        List<String> revised = lines(applied.text());
+        int[] originalStarts = starts(original);
+        int[] revisedStarts = starts(revised);
+        List<Edit> edits = applied.kept();
+        Patch<String> patch = new Patch<>();
+        int shift = 0;
+        int i = 0;
+        while (i < edits.size()) {
+            int first = lineOf(originalStarts, edits.get(i).start());
+            int last = first;
+            int growth = 0;
+            int j = i;
+            // A window keeps CONTEXT untouched lines on each side, so Myers sees what a whole-file comparison sees
+            // near the edits and aligns repeated lines (blank ones, braces) the same way; windows never touch.
+            for (; j < edits.size() && lineOf(originalStarts, edits.get(j).start()) <= last + 1 + 2 * CONTEXT; j++) {
+                Edit edit = edits.get(j);
+                last = Math.max(last, lineOf(originalStarts, edit.end()));
+                growth += edit.text().length() - (edit.end() - edit.start());
+            }
+            first = Math.max(0, first - CONTEXT);
+            int end = Math.min(last + 1 + CONTEXT, original.size());
+            int startOffset = first < original.size() ? originalStarts[first] : before.length();
+            int endOffset = end < original.size() ? originalStarts[end] : before.length();
+            int revisedFirst = lineAt(revisedStarts, startOffset + shift, applied.text().length());
+            int revisedEnd = lineAt(revisedStarts, endOffset + shift + growth, applied.text().length());
+            if (revisedFirst < 0 || revisedEnd < 0) {
+                // Cannot happen for edits TextEdits applied; the whole-file comparison is right regardless.
+                return of(relativePath, before, applied.text());
+            }
+            for (AbstractDelta<String> delta : DiffUtils.diff(original.subList(first, end),
+                    revised.subList(revisedFirst, revisedEnd)).getDeltas()) {
+                patch.addDelta(delta.withChunks(
+                        new Chunk<>(delta.getSource().getPosition() + first, delta.getSource().getLines()),
+                        new Chunk<>(delta.getTarget().getPosition() + revisedFirst, delta.getTarget().getLines())));
+            }
+            shift += growth;
+            i = j;
+        }
+        return render(relativePath, original, patch);
+    }
+
+    private static String render(String relativePath, List<String> original, Patch<String> patch) {
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff("a/" + relativePath, "b/" + relativePath,
                 original, patch, CONTEXT);
         StringBuilder text = new StringBuilder();
@@ -39,6 +93,31 @@ final class UnifiedDiff {
             }
         }
         return text.toString();
+    }
+
+    private static int[] starts(List<String> lines) {
+        int[] starts = new int[lines.size()];
+        int offset = 0;
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = offset;
+            offset += lines.get(i).length();
+        }
+        return starts;
+    }
+
+    /** The line holding {@code offset}; the end of the text counts as its last line. */
+    private static int lineOf(int[] starts, int offset) {
+        int at = java.util.Arrays.binarySearch(starts, offset);
+        return Math.max(0, at >= 0 ? at : -at - 2);
+    }
+
+    /** The line starting exactly at {@code offset} (the line count for the end of the text), or -1. */
+    private static int lineAt(int[] starts, int offset, int length) {
+        if (offset == length) {
+            return starts.length;
+        }
+        int at = java.util.Arrays.binarySearch(starts, offset);
+        return at >= 0 ? at : -1;
     }
 
     /** The text cut after each {@code \n}, terminators kept; the last piece may have none. */

@@ -33,6 +33,11 @@ public final class ErrorLogParser {
         return parseLine(stripLineEnd(text.toString()), lineNumber);
     }
 
+    /** Index of the next {@code \n} in {@code [from, to)} of {@code bytes}, or -1; reads eight bytes at a time. */
+    public static int newline(byte[] bytes, int from, int to) {
+        return LineScanner.newline(bytes, from, to);
+    }
+
     /** Parses the UTF-8 bytes {@code [from, to)} of {@code bytes} as one line (malformed bytes become U+FFFD). */
     public static LineResult parse(byte[] bytes, int from, int to, long lineNumber) {
         return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8), lineNumber);

@@ -1,7 +1,6 @@
 package medic.nginx.model;
 
 import java.util.List;
-import java.util.Locale;
 import medic.nginx.config.Directive;
 
 /**
@@ -14,7 +13,7 @@ public record HeaderSet(List<Directive> headers, Scope level, List<Directive> dr
     public Directive get(String header) {
         Directive found = null;
         for (Directive d : headers) {
-            if (d.argCount() >= 1 && d.arg(0).toLowerCase(Locale.ROOT).equals(header.toLowerCase(Locale.ROOT))) {
+            if (d.argCount() >= 1 && d.arg(0).equalsIgnoreCase(header)) {
                 found = d;
             }
         }

@@ -19,7 +19,7 @@ public final class Location {
     private final Pattern regex;
     private final List<Location> nested = new ArrayList<>();
 
-    Location(Scope scope, Server server, Location parent) {
+    Location(Scope scope, Server server, Location parent, PcreTranslator.Cache regexes) {
         this.scope = scope;
         this.server = server;
         this.parent = parent;
@@ -54,7 +54,7 @@ public final class Location {
             this.kind = Kind.PREFIX;
             this.pattern = first;
         }
-        this.regex = isRegex() ? PcreTranslator.compile(pattern, kind == Kind.REGEX_CASELESS) : null;
+        this.regex = isRegex() ? regexes.compile(pattern, kind == Kind.REGEX_CASELESS) : null;
     }
 
     void addNested(Location location) {

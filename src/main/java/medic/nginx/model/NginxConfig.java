@@ -2,6 +2,7 @@ package medic.nginx.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ public final class NginxConfig {
     private final Scope http;
     private final List<Server> servers = new ArrayList<>();
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+    private final List<Location> locations;
+    private final ProxyRoutes routes;
+    /** Servers by their first server_name, the name nginx writes in the error log. */
+    private final Map<String, List<Server>> byPrimaryName = new HashMap<>();
 
     private NginxConfig(ConfigTree tree, NginxVersion version) {
         this.tree = tree;
@@ -35,14 +40,18 @@ public final class NginxConfig {
             for (Scope upstream : http.children(ScopeKind.UPSTREAM)) {
                 upstreams.put(upstream.block().arg(0), Upstream.of(upstream));
             }
+            PcreTranslator.Cache regexes = new PcreTranslator.Cache();
             for (Scope serverScope : http.children(ScopeKind.SERVER)) {
                 Server server = new Server(serverScope);
                 servers.add(server);
                 for (Scope locationScope : serverScope.children(ScopeKind.LOCATION)) {
-                    server.addLocation(location(locationScope, server, null));
+                    server.addLocation(location(locationScope, server, null, regexes));
                 }
             }
         }
+        this.locations = servers.stream().flatMap(s -> s.allLocations().stream()).toList();
+        this.routes = new ProxyRoutes(locations, upstreams);
+        servers.forEach(s -> byPrimaryName.computeIfAbsent(s.primaryName(), n -> new ArrayList<>(1)).add(s));
     }
 
     /** Builds the model; {@code version} null means unknown (then {@link #ASSUMED_VERSION} applies). */
@@ -50,10 +59,10 @@ public final class NginxConfig {
         return new NginxConfig(tree, version);
     }
 
-    private static Location location(Scope scope, Server server, Location parent) {
-        Location location = new Location(scope, server, parent);
+    private static Location location(Scope scope, Server server, Location parent, PcreTranslator.Cache regexes) {
+        Location location = new Location(scope, server, parent, regexes);
         for (Scope nested : scope.children(ScopeKind.LOCATION)) {
-            location.addNested(location(nested, server, location));
+            location.addNested(location(nested, server, location, regexes));
         }
         return location;
     }
@@ -89,7 +98,7 @@ public final class NginxConfig {
 
     /** Every location of every server, nested ones included. */
     public List<Location> locations() {
-        return servers.stream().flatMap(s -> s.allLocations().stream()).toList();
+        return locations;
     }
 
     /**
@@ -134,16 +143,17 @@ public final class NginxConfig {
 
     /** The location's own proxy_pass (nginx does not inherit it), or empty. */
     public Optional<ProxyPass> proxyPass(Location location) {
-        Directive d = location.scope().find("proxy_pass");
-        return d == null ? Optional.empty() : Optional.ofNullable(ProxyPass.of(d));
+        return routes.pass(location);
     }
 
     /** The upstream group a location proxies to: a named block, or the implicit group of a literal address. */
     public Optional<Upstream> upstreamOf(Location location) {
-        return proxyPass(location).filter(p -> !p.hasVariables()).map(p -> {
-            Upstream named = p.port() == null ? upstreams.get(p.host()) : null;
-            return named != null ? named : Upstream.implicit(p.target());
-        });
+        return routes.upstream(location);
+    }
+
+    /** Locations whose proxy_pass names this upstream block, in file order; none for an implicit group. */
+    public List<Location> locationsUsing(Upstream upstream) {
+        return routes.using(upstream);
     }
 
     /** A directive of the main or events context (worker_processes, worker_connections...). */
@@ -164,7 +174,8 @@ public final class NginxConfig {
 
     /** Maps an error-log line's server name, host and URI to the location that served it. */
     public Optional<Location> locationForLogLine(String serverName, String host, String uri) {
-        return ServerSelector.forLogLine(servers, serverName, host).flatMap(s -> locationFor(s, uri));
+        List<Server> named = byPrimaryName.getOrDefault(serverName == null ? "" : serverName, List.of());
+        return ServerSelector.forLogLine(servers, named, host).flatMap(s -> locationFor(s, uri));
     }
 
     /** "conf.d/app.conf:12" for a directive, relative to the config's base directory. */

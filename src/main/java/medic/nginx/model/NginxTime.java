@@ -1,13 +1,9 @@
 package medic.nginx.model;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** nginx time values ({@code 60}, {@code 60s}, {@code 1h30m}, {@code 500ms}) as durations. */
 public final class NginxTime {
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|y|M|w|d|h|m|s)?");
-
     private NginxTime() {
     }
 
@@ -16,26 +12,38 @@ public final class NginxTime {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        Matcher m = PART.matcher(text);
+        // Read by hand rather than with a regex: rules parse a timeout for every location of large configs.
         Duration total = Duration.ZERO;
         int at = 0;
-        while (at < text.length()) {
-            if (!m.find(at) || m.start() != at) {
+        int length = text.length();
+        while (at < length) {
+            int digits = at;
+            while (at < length && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                at++;
+            }
+            if (at == digits) {
                 return null;
             }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            total = total.plus(switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                case "w" -> Duration.ofDays(7 * n);
-                case "M" -> Duration.ofDays(30 * n);
-                default -> Duration.ofDays(365 * n);
-            });
-            at = m.end();
+            long n = Long.parseLong(text, digits, at, 10);
+            if (at == length) {
+                return total.plus(Duration.ofSeconds(n));
+            }
+            boolean millis = text.startsWith("ms", at);
+            Duration part = millis ? Duration.ofMillis(n) : switch (text.charAt(at)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                case 'w' -> Duration.ofDays(7 * n);
+                case 'M' -> Duration.ofDays(30 * n);
+                case 'y' -> Duration.ofDays(365 * n);
+                default -> null;
+            };
+            if (part == null) {
+                return null;
+            }
+            total = total.plus(part);
+            at += millis ? 2 : 1;
         }
         return total;
     }

@@ -1,5 +1,8 @@
 package medic.nginx.model;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,6 +20,16 @@ final class PcreTranslator {
             return Pattern.compile(java, caseless ? Pattern.CASE_INSENSITIVE : 0);
         } catch (PatternSyntaxException e) {
             return null;
+        }
+    }
+
+    /** Patterns compiled once per config: generated configs repeat the same few regexes in every server. */
+    static final class Cache {
+        private final Map<String, Optional<Pattern>> compiled = new HashMap<>();
+
+        Pattern compile(String pcre, boolean caseless) {
+            return compiled.computeIfAbsent((caseless ? "~*" : "~") + pcre,
+                    key -> Optional.ofNullable(PcreTranslator.compile(pcre, caseless))).orElse(null);
         }
     }
 }

@@ -2,7 +2,9 @@ package medic.nginx.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import medic.nginx.config.Directive;
 
 /**
@@ -15,6 +17,8 @@ public final class Scope {
     private final Scope parent;
     private final List<Directive> directives = new ArrayList<>();
     private final List<Scope> children = new ArrayList<>();
+    /** The directives by name: the http level of a large config holds thousands, and rules look names up often. */
+    private final Map<String, List<Directive>> byName = new HashMap<>();
 
     Scope(ScopeKind kind, Directive block, Scope parent) {
         this.kind = kind;
@@ -24,6 +28,7 @@ public final class Scope {
 
     void add(Directive directive) {
         directives.add(directive);
+        byName.computeIfAbsent(directive.name(), n -> new ArrayList<>(1)).add(directive);
     }
 
     void addChild(Scope child) {
@@ -57,18 +62,14 @@ public final class Scope {
     }
 
     public List<Directive> all(String name) {
-        return directives.stream().filter(d -> d.name().equals(name)).toList();
+        List<Directive> named = byName.get(name);
+        return named == null ? List.of() : Collections.unmodifiableList(named);
     }
 
     /** The directive nginx keeps when it appears more than once at one level (the last for most). */
     public Directive find(String name) {
-        Directive found = null;
-        for (Directive d : directives) {
-            if (d.name().equals(name)) {
-                found = d;
-            }
-        }
-        return found;
+        List<Directive> named = byName.get(name);
+        return named == null ? null : named.get(named.size() - 1);
     }
 
     public boolean has(String name) {

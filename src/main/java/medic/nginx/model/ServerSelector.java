@@ -79,7 +79,11 @@ public final class ServerSelector {
      */
     public static Optional<Server> forLogLine(List<Server> servers, String serverName, String host) {
         String wanted = serverName == null ? "" : serverName;
-        List<Server> named = servers.stream().filter(s -> s.primaryName().equals(wanted)).toList();
+        return forLogLine(servers, servers.stream().filter(s -> s.primaryName().equals(wanted)).toList(), host);
+    }
+
+    /** As {@link #forLogLine(List, String, String)} with the servers whose first name is the logged one found. */
+    static Optional<Server> forLogLine(List<Server> servers, List<Server> named, String host) {
         if (named.size() == 1) {
             return Optional.of(named.get(0));
         }

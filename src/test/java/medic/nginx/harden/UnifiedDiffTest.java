@@ -5,8 +5,17 @@ import static medic.nginx.harden.Configs.scope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import medic.nginx.diagnosis.Analysis;
+import medic.nginx.diagnosis.BackendFacts;
 import medic.nginx.diagnosis.Change;
+import medic.nginx.diagnosis.Diagnoser;
+import medic.nginx.diagnosis.LogView;
+import medic.nginx.diagnosis.RuleFixture;
 import medic.nginx.model.NginxConfig;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +71,50 @@ class UnifiedDiffTest {
         assertEquals("http { server { location /ws/ {\n    proxy_pass http://a;\n    proxy_buffering off;\n} } }",
                 proposal.files().get(0).after());
         assertTrue(proposal.unifiedDiff().endsWith(" } } }\n\\ No newline at end of file\n"), proposal.unifiedDiff());
+    }
+
+    @Test
+    void diffs_only_around_the_edits_yet_matches_the_whole_file_diff_on_a_config_edited_all_over() {
+        StringBuilder text = new StringBuilder("http {\n    sendfile on;\n    keepalive_timeout 65;\n"
+                + "    error_log logs/error.log;\n\n    # pools\n");
+        for (int u = 0; u < 5; u++) {
+            text.append("    upstream app").append(u).append(" {\n        server 127.0.0.1:").append(10000 + u)
+                    .append(";\n    }\n");
+        }
+        for (int i = 0; i < 60; i++) {
+            text.append("    server {\n        listen ").append(20000 + i).append(";\n\n        location /ws/ {\n")
+                    .append("            proxy_pass http://app").append(i % 5).append(";\n")
+                    .append(i % 3 == 0 ? "            proxy_http_version 1.0;\n"
+                            : "            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n"
+                            + "            proxy_set_header Connection $connection_upgrade;\n")
+                    .append("        }\n\n        location /static/ {\n            root /srv;\n        }\n    }\n");
+        }
+        NginxConfig config = Configs.of(text.append("}\n").toString());
+        Proposal proposal = Hardener.propose(config,
+                Diagnoser.standard().diagnose(new Analysis(config, LogView.none(), BackendFacts.NONE)));
+        assertTrue(proposal.files().get(0).added() > 300, proposal.summary());
+        assertSameAsWholeFileDiffs(proposal);
+    }
+
+    @Test
+    void diffs_only_around_the_edits_yet_matches_the_whole_file_diff_on_the_seed_and_every_rule_fixture()
+            throws IOException {
+        NginxConfig seed = SeedHardeningTest.load(SeedHardeningTest.SEED);
+        assertSameAsWholeFileDiffs(Hardener.propose(seed, SeedHardeningTest.findings(seed)));
+        List<Path> fixtures;
+        try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/rules"))) {
+            fixtures = walk.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
+        }
+        for (Path path : fixtures) {
+            Analysis analysis = RuleFixture.read(path).analysis();
+            assertSameAsWholeFileDiffs(Hardener.propose(analysis.config(),
+                    Diagnoser.standard().diagnose(analysis)));
+        }
+    }
+
+    private static void assertSameAsWholeFileDiffs(Proposal proposal) {
+        for (FileChange file : proposal.files()) {
+            assertEquals(UnifiedDiff.of(file.relativePath(), file.before(), file.after()), file.diff(), file.path());
+        }
     }
 }

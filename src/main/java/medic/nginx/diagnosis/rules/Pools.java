@@ -51,11 +51,6 @@ final class Pools {
 
     /** Locations whose proxy_pass names this upstream block, in file order. */
     static List<Location> locationsUsing(NginxConfig config, Upstream upstream) {
-        if (upstream == null || upstream.isImplicit()) {
-            return List.of();
-        }
-        return config.locations().stream()
-                .filter(l -> config.upstreamOf(l).map(u -> u.scope() == upstream.scope()).orElse(false))
-                .toList();
+        return config.locationsUsing(upstream);
     }
 }
