@@ -1,0 +1,105 @@
+package medic.bench;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import medic.inventory.HostEntry;
+import medic.inventory.Inventory;
+import medic.inventory.InventoryLoader;
+import medic.nginx.diagnosis.BackendFacts;
+import medic.remote.RemoteHost;
+import medic.remote.ssh.SshOptions;
+import medic.remote.ssh.SshPool;
+import medic.runbook.Runbook;
+import medic.runbook.RunbookLoader;
+import medic.runbook.run.HostConnections;
+import medic.runbook.run.RunResult;
+import medic.runbook.run.RunbookRunner;
+
+/**
+ * Diagnoses every host of an inventory at once: {@code FleetBench INVENTORY_YAML RUNBOOK [THREADS]} (default 16).
+ * Each host gets its own SSH connection (handshake included in its time, closed after its run), as separate
+ * machines would. Prints wall time, per-host p50/p99, per-step p50/p99, failures and peak heap.
+ */
+public final class FleetBench {
+    private static final int DEFAULT_THREADS = 16;
+
+    private record HostRun(String host, long nanos, RunResult result, String error) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: FleetBench INVENTORY_YAML RUNBOOK [THREADS]");
+            System.exit(2);
+        }
+        Inventory inventory = InventoryLoader.load(Path.of(args[0]));
+        Runbook runbook = RunbookLoader.load(Path.of(args[1]));
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_THREADS;
+        RunbookRunner runner = new RunbookRunner(Clock.systemUTC());
+        List<HostRun> runs = new ArrayList<>();
+        long wallNanos;
+        long sampledPeak;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try (SshPool pool = new SshPool(SshOptions.defaults()); HeapWatch heap = new HeapWatch()) {
+            HostConnections connections = new HostConnections(pool);
+            long start = System.nanoTime();
+            List<Future<HostRun>> futures = new ArrayList<>();
+            for (HostEntry entry : inventory.hosts()) {
+                futures.add(executor.submit(() -> diagnose(runner, runbook, connections, entry)));
+            }
+            for (Future<HostRun> future : futures) {
+                runs.add(future.get());
+            }
+            wallNanos = System.nanoTime() - start;
+            sampledPeak = heap.sampledPeakBytes();
+        } finally {
+            executor.shutdownNow();
+        }
+        report(runbook, threads, runs, wallNanos, sampledPeak);
+    }
+
+    private static HostRun diagnose(RunbookRunner runner, Runbook runbook, HostConnections connections,
+                                    HostEntry entry) {
+        long start = System.nanoTime();
+        try (RemoteHost remote = connections.open(entry)) {
+            RunResult result = runner.run(runbook, entry, remote, BackendFacts.NONE, step -> { });
+            return new HostRun(entry.name(), System.nanoTime() - start, result,
+                    FleetRun.succeeded(result) ? null : result.failure());
+        } catch (RuntimeException e) {
+            return new HostRun(entry.name(), System.nanoTime() - start, null, e.toString());
+        }
+    }
+
+    private static void report(Runbook runbook, int threads, List<HostRun> runs, long wallNanos, long sampledPeak) {
+        StepTimes steps = new StepTimes();
+        List<HostRun> failures = new ArrayList<>();
+        long findings = 0;
+        for (HostRun run : runs) {
+            if (run.result() != null) {
+                steps.add(run.result());
+            }
+            if (run.error() != null) {
+                failures.add(run);
+            } else {
+                findings += run.result().diagnosis().findings().size();
+            }
+        }
+        System.out.printf(Locale.ROOT, "runbook=%s hosts=%d threads=%d cores=%d%n", runbook.name(), runs.size(),
+                threads, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "wall=%.2f s (%.1f hosts/s) failures=%d findings total=%d%n",
+                wallNanos / 1e9, runs.size() / (wallNanos / 1e9), failures.size(), findings);
+        System.out.println("per host (connect + runbook + close): "
+                + Latencies.of(runs.stream().mapToLong(HostRun::nanos).toArray()).summary());
+        System.out.println("per step p50 (first step includes the SSH handshake): " + steps.p50Summary());
+        System.out.println("per step p99: " + steps.p99Summary());
+        System.out.printf(Locale.ROOT, "peak heap: sampled used=%.1f MB, sum of heap pool peaks=%.1f MB, max heap=%.0f MB%n",
+                sampledPeak / 1e6, HeapWatch.poolPeakSumBytes() / 1e6, HeapWatch.maxHeapBytes() / 1e6);
+        failures.stream().limit(5).forEach(f -> System.out.println("failed " + f.host() + ": " + f.error()));
+    }
+}
