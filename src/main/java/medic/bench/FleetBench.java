@@ -23,45 +23,62 @@ import medic.runbook.run.RunResult;
 import medic.runbook.run.RunbookRunner;
 
 /**
- * Diagnoses every host of an inventory at once: {@code FleetBench INVENTORY_YAML RUNBOOK [THREADS]} (default 16).
+ * Diagnoses every host of an inventory at once: {@code FleetBench INVENTORY_YAML RUNBOOK [THREADS] [WARMUP_ROUNDS]}
+ * (16 threads, 0 warm-up rounds by default; a warm-up round diagnoses the whole fleet unmeasured first, as a
+ * long-running bot's JVM would have done, so the measured round shows steady state rather than JVM start-up).
  * Each host gets its own SSH connection (handshake included in its time, closed after its run), as separate
  * machines would. Prints wall time, per-host p50/p99, per-step p50/p99, failures and peak heap.
  */
 public final class FleetBench {
     private static final int DEFAULT_THREADS = 16;
+    private static final double MIB = 1024.0 * 1024.0;
 
     private record HostRun(String host, long nanos, RunResult result, String error) {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: FleetBench INVENTORY_YAML RUNBOOK [THREADS]");
+        if (args.length < 2 || args.length > 4) {
+            System.err.println("usage: FleetBench INVENTORY_YAML RUNBOOK [THREADS] [WARMUP_ROUNDS]");
             System.exit(2);
         }
         Inventory inventory = InventoryLoader.load(Path.of(args[0]));
         Runbook runbook = RunbookLoader.load(Path.of(args[1]));
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_THREADS;
+        int warmupRounds = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         RunbookRunner runner = new RunbookRunner(Clock.systemUTC());
         List<HostRun> runs = new ArrayList<>();
         long wallNanos;
         long sampledPeak;
         ExecutorService executor = Executors.newFixedThreadPool(threads);
-        try (SshPool pool = new SshPool(SshOptions.defaults()); HeapWatch heap = new HeapWatch()) {
+        try (SshPool pool = new SshPool(SshOptions.defaults())) {
             HostConnections connections = new HostConnections(pool);
-            long start = System.nanoTime();
-            List<Future<HostRun>> futures = new ArrayList<>();
-            for (HostEntry entry : inventory.hosts()) {
-                futures.add(executor.submit(() -> diagnose(runner, runbook, connections, entry)));
+            for (int round = 0; round < warmupRounds; round++) {
+                diagnoseAll(executor, runner, runbook, connections, inventory);
             }
-            for (Future<HostRun> future : futures) {
-                runs.add(future.get());
+            try (HeapWatch heap = new HeapWatch()) {
+                long start = System.nanoTime();
+                runs.addAll(diagnoseAll(executor, runner, runbook, connections, inventory));
+                wallNanos = System.nanoTime() - start;
+                sampledPeak = heap.sampledPeakBytes();
             }
-            wallNanos = System.nanoTime() - start;
-            sampledPeak = heap.sampledPeakBytes();
         } finally {
             executor.shutdownNow();
         }
+        System.out.printf(Locale.ROOT, "warm-up rounds before the measured one: %d%n", warmupRounds);
         report(runbook, threads, runs, wallNanos, sampledPeak);
+    }
+
+    private static List<HostRun> diagnoseAll(ExecutorService executor, RunbookRunner runner, Runbook runbook,
+                                             HostConnections connections, Inventory inventory) throws Exception {
+        List<Future<HostRun>> futures = new ArrayList<>();
+        for (HostEntry entry : inventory.hosts()) {
+            futures.add(executor.submit(() -> diagnose(runner, runbook, connections, entry)));
+        }
+        List<HostRun> runs = new ArrayList<>();
+        for (Future<HostRun> future : futures) {
+            runs.add(future.get());
+        }
+        return runs;
     }
 
     private static HostRun diagnose(RunbookRunner runner, Runbook runbook, HostConnections connections,
@@ -98,8 +115,8 @@ public final class FleetBench {
                 + Latencies.of(runs.stream().mapToLong(HostRun::nanos).toArray()).summary());
         System.out.println("per step p50 (first step includes the SSH handshake): " + steps.p50Summary());
         System.out.println("per step p99: " + steps.p99Summary());
-        System.out.printf(Locale.ROOT, "peak heap: sampled used=%.1f MB, sum of heap pool peaks=%.1f MB, max heap=%.0f MB%n",
-                sampledPeak / 1e6, HeapWatch.poolPeakSumBytes() / 1e6, HeapWatch.maxHeapBytes() / 1e6);
+        System.out.printf(Locale.ROOT, "peak heap: sampled used=%.1f MiB, sum of heap pool peaks=%.1f MiB, max heap=%.0f MiB%n",
+                sampledPeak / MIB, HeapWatch.poolPeakSumBytes() / MIB, HeapWatch.maxHeapBytes() / MIB);
         failures.stream().limit(5).forEach(f -> System.out.println("failed " + f.host() + ": " + f.error()));
     }
 }
