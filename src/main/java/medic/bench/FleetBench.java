@@ -33,7 +33,7 @@ public final class FleetBench {
     private static final int DEFAULT_THREADS = 16;
     private static final double MIB = 1024.0 * 1024.0;
 
-    private record HostRun(String host, long nanos, RunResult result, String error) {
+    private record HostRun(String host, long nanos, long closeNanos, RunResult result, String error) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,13 +84,19 @@ public final class FleetBench {
     private static HostRun diagnose(RunbookRunner runner, Runbook runbook, HostConnections connections,
                                     HostEntry entry) {
         long start = System.nanoTime();
-        try (RemoteHost remote = connections.open(entry)) {
-            RunResult result = runner.run(runbook, entry, remote, BackendFacts.NONE, step -> { });
-            return new HostRun(entry.name(), System.nanoTime() - start, result,
-                    FleetRun.succeeded(result) ? null : result.failure());
+        RemoteHost remote = connections.open(entry);
+        RunResult result = null;
+        String error;
+        try {
+            result = runner.run(runbook, entry, remote, BackendFacts.NONE, step -> { });
+            error = FleetRun.succeeded(result) ? null : result.failure();
         } catch (RuntimeException e) {
-            return new HostRun(entry.name(), System.nanoTime() - start, null, e.toString());
+            error = e.toString();
         }
+        long closeStart = System.nanoTime();
+        remote.close();
+        long end = System.nanoTime();
+        return new HostRun(entry.name(), end - start, end - closeStart, result, error);
     }
 
     private static void report(Runbook runbook, int threads, List<HostRun> runs, long wallNanos, long sampledPeak) {
@@ -104,7 +110,7 @@ public final class FleetBench {
             if (run.error() != null) {
                 failures.add(run);
             } else {
-                findings += run.result().diagnosis().findings().size();
+                findings += FleetRun.findings(run.result());
             }
         }
         System.out.printf(Locale.ROOT, "runbook=%s hosts=%d threads=%d cores=%d%n", runbook.name(), runs.size(),
@@ -113,6 +119,8 @@ public final class FleetBench {
                 wallNanos / 1e9, runs.size() / (wallNanos / 1e9), failures.size(), findings);
         System.out.println("per host (connect + runbook + close): "
                 + Latencies.of(runs.stream().mapToLong(HostRun::nanos).toArray()).summary());
+        System.out.println("closing the connection: "
+                + Latencies.of(runs.stream().mapToLong(HostRun::closeNanos).toArray()).summary());
         System.out.println("per step p50 (first step includes the SSH handshake): " + steps.p50Summary());
         System.out.println("per step p99: " + steps.p99Summary());
         System.out.printf(Locale.ROOT, "peak heap: sampled used=%.1f MiB, sum of heap pool peaks=%.1f MiB, max heap=%.0f MiB%n",

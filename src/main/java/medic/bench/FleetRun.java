@@ -2,7 +2,7 @@ package medic.bench;
 
 import medic.runbook.run.RunResult;
 
-/** Checks of a benchmark's runbook run: it must reach the diagnosis, or the timing means nothing. */
+/** Checks of a benchmark's runbook run: a failed run (unreachable, nginx refused) must not count as timed. */
 final class FleetRun {
     private FleetRun() {
     }
@@ -15,6 +15,10 @@ final class FleetRun {
     }
 
     static boolean succeeded(RunResult result) {
-        return result.outcome() != RunResult.Outcome.FAILED && result.diagnosis() != null;
+        return result.outcome() != RunResult.Outcome.FAILED;
+    }
+
+    static int findings(RunResult result) {
+        return result.diagnosis() == null ? 0 : result.diagnosis().findings().size();
     }
 }

@@ -55,8 +55,8 @@ public final class HostDiagnosisBench {
             System.out.printf(Locale.ROOT, "warm run (%d warm-up runs): %s%n", WARMUP_RUNS, Latencies.of(nanos).summary());
             System.out.println("per step p50: " + steps.p50Summary());
             System.out.printf(Locale.ROOT, "outcome=%s findings=%d upstream failures in excerpt=%s%n", last.outcome(),
-                    last.diagnosis().findings().size(),
-                    last.diagnosis().log() == null ? "none (no log lines in the window)"
+                    FleetRun.findings(last),
+                    last.diagnosis() == null || last.diagnosis().log() == null ? "none (no log lines in the window)"
                             : last.diagnosis().log().upstreamFailures());
         }
     }
