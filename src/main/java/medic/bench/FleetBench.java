@@ -121,7 +121,11 @@ public final class FleetBench {
                 + Latencies.of(runs.stream().mapToLong(HostRun::nanos).toArray()).summary());
         System.out.println("closing the connection: "
                 + Latencies.of(runs.stream().mapToLong(HostRun::closeNanos).toArray()).summary());
-        System.out.println("per step p50 (first step includes the SSH handshake): " + steps.p50Summary());
+        System.out.println("outside the steps (connect, handshake, auth, timeout check): " + Latencies.of(runs.stream()
+                .filter(run -> run.result() != null)
+                .mapToLong(run -> run.nanos() - run.closeNanos() - run.result().steps().stream()
+                        .mapToLong(step -> step.elapsed().toNanos()).sum()).toArray()).summary());
+        System.out.println("per step p50: " + steps.p50Summary());
         System.out.println("per step p99: " + steps.p99Summary());
         System.out.printf(Locale.ROOT, "peak heap: sampled used=%.1f MiB, sum of heap pool peaks=%.1f MiB, max heap=%.0f MiB%n",
                 sampledPeak / MIB, HeapWatch.poolPeakSumBytes() / MIB, HeapWatch.maxHeapBytes() / MIB);
