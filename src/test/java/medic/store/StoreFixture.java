@@ -1,5 +1,6 @@
 package medic.store;
 
+import medic.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import medic.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package medic.watch;
+package medic.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, for windows and cooldowns. */
-final class ManualClock extends Clock {
+/** A clock the test moves by hand, so stored times can be asserted exactly. */
+public final class ManualClock extends Clock {
+
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
