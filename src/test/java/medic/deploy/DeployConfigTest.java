@@ -54,6 +54,21 @@ class DeployConfigTest {
         assertTrue(output.contains("SUCCESS"), output);
     }
 
+    @Test
+    @RequiresProgram(value = "visudo", aptPackage = "sudo")
+    void the_sudoers_snippet_passes_visudo() throws Exception {
+        String output = assertPasses("visudo", "-cf", "deploy/sudoers.d/medic");
+        assertTrue(output.contains("parsed OK"), output);
+    }
+
+    @Test
+    @RequiresProgram(value = "systemd-analyze", aptPackage = "systemd")
+    void the_systemd_unit_passes_systemd_analyze_verify() throws Exception {
+        Result result = run(List.of("systemd-analyze", "verify", "deploy/systemd/medic.service"));
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().lines().noneMatch(line -> line.contains("medic.service")), result.output());
+    }
+
     private static String assertPasses(String... command) throws IOException, InterruptedException {
         Result result = run(List.of(command));
         assertEquals(0, result.exit(), String.join(" ", command) + ":\n" + result.output());
