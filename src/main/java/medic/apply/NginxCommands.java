@@ -13,7 +13,7 @@ import medic.remote.ShellQuote;
 final class NginxCommands {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
-    /** How long a reload may take to start a new worker: 10 s, in 0.1 s polls. */
+    /** How long a reload may take to replace its workers: 5 s, in 0.05 s polls. */
     private static final int RELOAD_POLLS = 100;
 
     private NginxCommands() {
@@ -30,17 +30,28 @@ final class NginxCommands {
         if (host.pidFile().isEmpty()) {
             return host.remote().run(reload, TIMEOUT);
         }
+        // Done when a new worker runs and every old worker is gone or "shutting down" (it has closed its
+        // listening sockets): only then does every new connection meet the new config.
         String script = "m=$(cat " + ShellQuote.single(host.pidFile().get()) + ") || exit 70\n"
-                + "before=\" $(ps -o pid= --ppid \"$m\" | tr -s ' \\n' '  ') \"\n"
+                + "workers() { ps -o pid=,args= --ppid \"$m\" | awk '/worker process$/ {print $1}'; }\n"
+                + "before=\" $(workers | tr '\\n' ' ') \"\n"
                 + reload + " || exit $?\n"
                 + "i=0\n"
                 + "while [ $i -lt " + RELOAD_POLLS + " ]; do\n"
-                + "  for p in $(ps -o pid= --ppid \"$m\"); do\n"
-                + "    case \"$before\" in *\" $p \"*) ;; *) echo \"new worker $p\"; exit 0 ;; esac\n"
+                + "  fresh=\"\"\n"
+                + "  for p in $(workers); do\n"
+                + "    case \"$before\" in *\" $p \"*) ;; *) fresh=$p ;; esac\n"
                 + "  done\n"
-                + "  sleep 0.1; i=$((i+1))\n"
+                + "  if [ -n \"$fresh\" ]; then\n"
+                + "    old=\"\"\n"
+                + "    for p in $before; do\n"
+                + "      case \"$(ps -o args= -p \"$p\")\" in *'worker process') old=$p ;; esac\n"
+                + "    done\n"
+                + "    if [ -z \"$old\" ]; then echo \"new worker $fresh\"; exit 0; fi\n"
+                + "  fi\n"
+                + "  sleep 0.05; i=$((i+1))\n"
                 + "done\n"
-                + "echo \"nginx accepted the reload signal but started no new worker within 10 s: the master"
+                + "echo \"nginx accepted the reload signal but its workers did not change within 5 s: the master"
                 + " probably rejected the config (see its error log)\" >&2\n"
                 + "exit 75\n";
         return host.remote().run(script, TIMEOUT);
