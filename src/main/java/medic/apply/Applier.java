@@ -211,7 +211,7 @@ public final class Applier {
             }
             if (change.state() == ChangeState.BACKED_UP) {
                 move(changeId, ChangeState.BACKED_UP, ChangeState.RECOVERED, "interrupted before any file was written");
-                steps.note(ApplyStep.DONE, Status.PASSED, "interrupted before any file was written; nothing to undo");
+                steps.note(ApplyStep.DONE, Status.PASSED, ChangeState.RECOVERED + ": interrupted before any file was written; nothing to undo");
                 return result(change, ChangeState.RECOVERED, "nothing was written", steps);
             }
             try (ApplyHost host = hosts.open(change.host())) {
