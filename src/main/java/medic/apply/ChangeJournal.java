@@ -1,0 +1,193 @@
+package medic.apply;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import medic.store.Database;
+
+/**
+ * The apply journal in the database: each change's state (moved by compare-and-set, so two workers cannot both
+ * move it), its backups, and the per-host lock row that makes replicas take turns on a host.
+ */
+final class ChangeJournal {
+
+    private static final String COLUMNS = "id, proposal_id, host, approver, state, detail, backup_suffix, created_at,"
+            + " updated_at, started_at";
+
+    private final Db db;
+
+    ChangeJournal(Database database) {
+        this.db = new Db(database);
+    }
+
+    Db db() {
+        return db;
+    }
+
+    Optional<Change> find(long changeId) {
+        return db.with("read change " + changeId, connection -> {
+            List<Change> found = select(connection, "SELECT " + COLUMNS + " FROM apply_changes WHERE id = ?", changeId);
+            return found.stream().findFirst();
+        });
+    }
+
+    Change require(long changeId) {
+        return find(changeId).orElseThrow(() -> new ApplyException("there is no change " + changeId));
+    }
+
+    /** Changes not in a terminal state, oldest first. */
+    List<Change> unfinished() {
+        String states = Stream.of(ChangeState.values()).filter(s -> !s.isTerminal())
+                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        return db.with("list unfinished changes", connection -> select(connection, "SELECT " + COLUMNS
+                + " FROM apply_changes WHERE state IN (" + states + ") ORDER BY id", null));
+    }
+
+    /** Moves the change to {@code to} if it is in {@code from}; false when someone else moved it first. */
+    boolean move(long changeId, ChangeState from, ChangeState to, String detail, Instant now) {
+        return db.with("move change " + changeId + " to " + to, connection -> move(connection, changeId, from, to,
+                detail, now));
+    }
+
+    static boolean move(Connection connection, long changeId, ChangeState from, ChangeState to, String detail,
+            Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE apply_changes SET state = ?, detail = ?,"
+                + " updated_at = ? WHERE id = ? AND state = ?")) {
+            update.setString(1, to.name());
+            update.setString(2, detail);
+            Db.setInstant(update, 3, now);
+            update.setLong(4, changeId);
+            update.setString(5, from.name());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Takes the host's lock for the change; false when another change holds it. */
+    boolean lock(String host, long changeId, String holder, Instant now) {
+        return db.with("lock host " + host, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO apply_locks (host, change_id,"
+                    + " holder, acquired_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, host);
+                insert.setLong(2, changeId);
+                insert.setString(3, holder);
+                Db.setInstant(insert, 4, now);
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (Db.isUniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The change holding the host's lock, if any. */
+    Optional<Long> lockHolder(String host) {
+        return db.with("read the lock of " + host, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT change_id FROM apply_locks WHERE host = ?")) {
+                select.setString(1, host);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+    }
+
+    /** Takes the host's lock over for a change recovering after a crash (the lock may still name it). */
+    boolean relock(String host, long changeId, String holder, Instant now) {
+        Optional<Long> current = lockHolder(host);
+        if (current.isPresent() && current.get() != changeId) {
+            return false;
+        }
+        unlock(host, changeId);
+        return lock(host, changeId, holder, now);
+    }
+
+    void unlock(String host, long changeId) {
+        db.with("unlock host " + host, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM apply_locks WHERE host = ? AND change_id = ?")) {
+                delete.setString(1, host);
+                delete.setLong(2, changeId);
+                delete.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    /** Stores the backups and the host copies' suffix, and moves APPROVED -> BACKED_UP, in one transaction. */
+    boolean saveBackups(long changeId, String suffix, List<Backup> backups, Instant now) {
+        return db.inTransaction("store the backups of change " + changeId, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO apply_backups (change_id,"
+                    + " file_index, path, host_copy, sha256, content) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < backups.size(); i++) {
+                    Backup backup = backups.get(i);
+                    insert.setLong(1, changeId);
+                    insert.setInt(2, i);
+                    insert.setString(3, backup.path());
+                    insert.setString(4, backup.hostCopy());
+                    insert.setString(5, backup.sha256());
+                    insert.setBytes(6, backup.content());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE apply_changes SET backup_suffix = ? WHERE id = ?")) {
+                update.setString(1, suffix);
+                update.setLong(2, changeId);
+                update.executeUpdate();
+            }
+            if (!move(connection, changeId, ChangeState.APPROVED, ChangeState.BACKED_UP, "backed up", now)) {
+                connection.rollback();
+                return false;
+            }
+            return true;
+        });
+    }
+
+    List<Backup> backups(long changeId) {
+        return db.with("read the backups of change " + changeId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT path, host_copy, sha256, content"
+                    + " FROM apply_backups WHERE change_id = ? ORDER BY file_index")) {
+                select.setLong(1, changeId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<Backup> backups = new ArrayList<>();
+                    while (rows.next()) {
+                        backups.add(new Backup(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getBytes(4)));
+                    }
+                    return backups;
+                }
+            }
+        });
+    }
+
+    private static List<Change> select(Connection connection, String sql, Object key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (key != null) {
+                select.setObject(1, key);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                List<Change> changes = new ArrayList<>();
+                while (rows.next()) {
+                    changes.add(new Change(rows.getLong("id"), rows.getString("proposal_id"), rows.getString("host"),
+                            rows.getString("approver"), ChangeState.valueOf(rows.getString("state")),
+                            rows.getString("detail"), rows.getString("backup_suffix"),
+                            Db.getInstant(rows, "created_at"), Db.getInstant(rows, "updated_at"),
+                            Db.getInstant(rows, "started_at")));
+                }
+                return changes;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package medic.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import medic.remote.CommandResult;
+
+/** The file work of an apply on one host: the drift check, backups, atomic writes and restores. */
+final class HostFiles {
+
+    /** Config files larger than this are refused rather than read into memory. */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
+    private final ApplyHost host;
+
+    HostFiles(ApplyHost host) {
+        this.host = host;
+    }
+
+    /** The first file whose content is not what the proposal was made from, described; empty when none drifted. */
+    Optional<String> drift(List<SealedFile> files) {
+        for (SealedFile file : files) {
+            String now = Sha256.of(host.remote().read(file.path(), MAX_FILE_BYTES));
+            if (!now.equals(file.beforeSha256())) {
+                return Optional.of(file.path() + " changed since the proposal was made (sha256 now "
+                        + now.substring(0, 12) + ", approved against " + file.beforeSha256().substring(0, 12)
+                        + (now.equals(file.afterSha256()) ? "; it already holds the proposed content" : "")
+                        + "); diagnose again for a fresh proposal");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads each file and copies it beside itself on the host; the caller stores the result in the database. */
+    List<Backup> backUp(List<SealedFile> files, String suffix) {
+        List<Backup> backups = new ArrayList<>();
+        for (SealedFile file : files) {
+            byte[] content = host.remote().read(file.path(), MAX_FILE_BYTES);
+            String copy = NginxCommands.backupCopy(file.path(), suffix);
+            CommandResult copied = NginxCommands.copy(host, file.path(), copy);
+            if (!copied.succeeded()) {
+                throw new ApplyException(host.entry().name() + ": cannot copy " + file.path() + " to " + copy + ": "
+                        + NginxCommands.output(copied) + "; nothing was changed");
+            }
+            backups.add(new Backup(file.path(), copy, Sha256.of(content), content));
+        }
+        return backups;
+    }
+
+    void write(SealedFile file) {
+        host.remote().writeAtomically(file.path(), file.after());
+    }
+
+    /** Puts back every backup whose file differs from it; returns the paths it rewrote. */
+    List<String> restore(List<Backup> backups, Runnable afterFirst) {
+        List<String> restored = new ArrayList<>();
+        for (Backup backup : backups) {
+            String now = Sha256.of(host.remote().read(backup.path(), MAX_FILE_BYTES));
+            if (!now.equals(backup.sha256())) {
+                host.remote().writeAtomically(backup.path(), backup.content());
+                restored.add(backup.path());
+                if (restored.size() == 1) {
+                    afterFirst.run();
+                }
+            }
+        }
+        return restored;
+    }
+
+    /** The first file changed since the apply (neither the applied nor the backed-up content), described. */
+    Optional<String> changedSinceApply(List<SealedFile> files, List<Backup> backups) {
+        for (int i = 0; i < files.size(); i++) {
+            String now = Sha256.of(host.remote().read(files.get(i).path(), MAX_FILE_BYTES));
+            if (!now.equals(files.get(i).afterSha256()) && !now.equals(backups.get(i).sha256())) {
+                return Optional.of(files.get(i).path() + " was edited after the change was applied (sha256 now "
+                        + now.substring(0, 12) + "); restore it by hand from " + backups.get(i).hostCopy());
+            }
+        }
+        return Optional.empty();
+    }
+}

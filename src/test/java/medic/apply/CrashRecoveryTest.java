@@ -1,0 +1,127 @@
+package medic.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import medic.inventory.HostEntry;
+import medic.remote.LocalHost;
+import medic.store.Database;
+import medic.store.DatabaseSettings;
+import medic.testing.NginxHarness;
+import medic.testing.Ports;
+import medic.testing.RequiresProgram;
+import medic.testing.RunningNginx;
+import medic.testing.TestResources;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Kills a child JVM (SIGKILL) at each fault point of an apply touching two files, then recovers in this JVM:
+ * nginx -t passes, both files hold their old content (or the change stays APPROVED, untouched), the lock is free.
+ */
+@RequiresProgram("nginx")
+class CrashRecoveryTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = FaultPoint.class, names = "MID_RESTORE", mode = EnumSource.Mode.EXCLUDE)
+    void a_kill_at_each_point_leaves_a_config_that_passes_nginx_t_after_recovery(FaultPoint point) throws Exception {
+        int port = Ports.freePort();
+        try (EchoUpstream upstream = EchoUpstream.start(Ports.freePort());
+             RunningNginx nginx = NginxHarness.installed().start(TestResources.path("apply/site"), "nginx.conf",
+                     Map.of("@PORT@", Integer.toString(port), "@UPSTREAM_PORT@", Integer.toString(upstream.getPort())),
+                     port)) {
+            Path wrapper = ApplyRig.writeWrapper(dir, nginx);
+            Path main = nginx.mainConfig();
+            Path site = nginx.configDir().resolve("conf.d/site.conf");
+            String mainBefore = Files.readString(main);
+            String siteBefore = Files.readString(site);
+            String pidFile = nginx.prefix().resolve("logs/nginx.pid").toString();
+            DatabaseSettings settings = DatabaseSettings.h2File(dir.resolve("medic"));
+            long changeId;
+            try (Database database = Database.open(settings)) {
+                AuditLog audit = new AuditLog(database);
+                SealedProposal sealed = new Proposals(database, audit, ApprovalRules.defaults()).seal("edge-1",
+                        TestProposals.of(
+                                TestProposals.change(main.toString(), "nginx.conf", mainBefore,
+                                        mainBefore.replace("worker_connections 64;", "worker_connections 128;")),
+                                TestProposals.change(site.toString(), "conf.d/site.conf", siteBefore,
+                                        siteBefore.replace("proxy_read_timeout 2s;", "proxy_read_timeout 3600s;"))),
+                        "U_BOB", Instant.now());
+                changeId = ((ApprovalOutcome.Approved) new Approvals(database, audit,
+                        ApproverPolicy.allowList(Set.of("U_ALICE")), ApprovalRules.defaults())
+                        .approve(sealed.id(), "U_ALICE", sealed.diffSha256(), Instant.now())).changeId();
+            }
+
+            Path marker = dir.resolve("marker");
+            Process child = startChild(settings, changeId, point, marker, wrapper, main, pidFile);
+            try {
+                awaitMarker(child, marker, point);
+            } finally {
+                child.destroyForcibly();
+                assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child survived SIGKILL");
+            }
+
+            HostEntry entry = CrashChild.localEntry(wrapper.toString(), main.toString());
+            try (Database database = Database.open(settings)) {
+                AuditLog audit = new AuditLog(database);
+                Applier applier = new Applier(database, audit, new Proposals(database, audit, ApprovalRules.defaults()),
+                        new CircuitBreaker(database, 100, 1000), name -> new ApplyHost(entry, new LocalHost("edge-1"),
+                        Optional.of(pidFile)), FaultInjection.NONE, Clock.systemUTC(), "survivor");
+                List<ApplyResult> recovered = applier.recoverInterrupted(StepListener.NONE);
+
+                assertEquals(1, recovered.size(), recovered.toString());
+                ChangeState expected = point == FaultPoint.AFTER_LOCK ? ChangeState.APPROVED : ChangeState.RECOVERED;
+                assertEquals(expected, applier.change(changeId).orElseThrow().state(), recovered.toString());
+                assertTrue(nginx.test().passed(), "nginx -t after recovery: " + nginx.test().stderr());
+                assertEquals(mainBefore, Files.readString(main));
+                assertEquals(siteBefore, Files.readString(site));
+                assertTrue(nginx.isRunning());
+                assertFalse(new ChangeJournal(database).lockHolder("edge-1").isPresent(), "the host lock is free");
+                if (expected == ChangeState.RECOVERED) {
+                    assertTrue(audit.forChange(changeId).stream().anyMatch(e -> e.event().equals("DONE_PASSED")
+                            && e.detail().startsWith("RECOVERED")), audit.forChange(changeId).toString());
+                }
+            }
+        }
+    }
+
+    private static Process startChild(DatabaseSettings settings, long changeId, FaultPoint point, Path marker,
+            Path wrapper, Path main, String pidFile) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), Long.toString(changeId),
+                point.name(), marker.toString(), wrapper.toString(), main.toString(), pidFile));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(marker.resolveSibling("child.out").toFile());
+        builder.environment().put("MEDIC_PROBE_URL", settings.url());
+        builder.environment().put("MEDIC_PROBE_USER", settings.user());
+        builder.environment().put("MEDIC_PROBE_PASSWORD", settings.password());
+        return builder.start();
+    }
+
+    private static void awaitMarker(Process child, Path marker, FaultPoint point) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(marker) || Files.readString(marker).isEmpty()) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                fail("the child never reached " + point + ":\n" + Files.readString(marker.resolveSibling("child.out")));
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(point.name(), Files.readString(marker), "the child stopped where it was told");
+    }
+}
