@@ -49,21 +49,6 @@ final class CodeBlock {
         if (escaped.length() > MAX_LINE + 40) {
             escaped = Truncation.head(escaped, MAX_LINE) + "\u2026";
         }
-        return breakBackticks(escaped);
-    }
-
-    private static String breakBackticks(String text) {
-        if (!text.contains("``")) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '`' && i > 0 && text.charAt(i - 1) == '`') {
-                out.append(Mrkdwn.JOINER);
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return escaped;
     }
 }

@@ -17,7 +17,10 @@ public record Mrkdwn(String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** Escapes text for mrkdwn: &amp;, &lt;, &gt;, bare @channel/@here/@everyone and control characters. */
+    /**
+     * Escapes text for mrkdwn: &amp;, &lt;, &gt;; bare @channel/@here/@everyone and runs of backticks broken
+     * by an invisible joiner (no code block can open or close); control characters replaced.
+     */
     public static Mrkdwn escaped(String userText) {
         return new Mrkdwn(escape(userText));
     }
@@ -44,6 +47,7 @@ public record Mrkdwn(String text) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
+                case '`' -> out.append(i > 0 && userText.charAt(i - 1) == '`' ? JOINER + "`" : "`");
                 case '\n', '\t' -> out.append(c);
                 case '\r' -> { }
                 default -> out.append(Character.isISOControl(c) ? '\uFFFD' : c);
