@@ -2,6 +2,7 @@ package medic.slack.access;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,9 +24,14 @@ public final class Permissions {
 
     public Decision check(Action action, String userId, String channelId) {
         List<Grant> grants = policy.grants(action);
+        Objects.requireNonNull(userId, "userId");
         if (grants.isEmpty()) {
             return Decision.deny("nobody may " + action.verb() + " with medic yet (no access."
                     + action.verb() + " grants are configured); ask " + policy.contact());
+        }
+        if (channelId == null || channelId.isBlank()) {
+            return Decision.deny("medic only takes " + action.verb() + " requests made in a channel; use "
+                    + channelsOf(grants) + " or ask " + policy.contact());
         }
         List<Grant> here = grants.stream().filter(grant -> grant.coversChannel(channelId)).toList();
         if (here.isEmpty()) {
