@@ -1,6 +1,7 @@
 package medic.slack.access;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,20 +18,26 @@ public record Grant(String setting, Set<String> channelIds, Set<String> userIds,
     private static final Pattern GROUP = Pattern.compile("S[A-Z0-9]{2,20}");
 
     public Grant {
-        channelIds = validated(setting + ".channels", channelIds, CHANNEL,
+        channelIds = validated(field(setting, "channels"), channelIds, CHANNEL,
                 "a Slack channel ID (C... or G...; in Slack: channel details, at the bottom)");
-        userIds = validated(setting + ".users", userIds, USER,
+        userIds = validated(field(setting, "users"), userIds, USER,
                 "a Slack member ID (U... or W...; in Slack: the profile's \u22ee menu, Copy member ID)");
-        userGroupIds = validated(setting + ".groups", userGroupIds, GROUP,
+        userGroupIds = validated(field(setting, "groups"), userGroupIds, GROUP,
                 "a Slack user group ID (S...; from usergroups.list, or the group's URL)");
         if (channelIds.isEmpty()) {
-            throw new AccessConfigException(setting + ".channels is empty: name at least one channel ID, "
+            throw new AccessConfigException(field(setting, "channels") + " is empty: name at least one channel ID, "
                     + "otherwise this grant allows nothing");
         }
         if (userIds.isEmpty() && userGroupIds.isEmpty()) {
             throw new AccessConfigException(setting + " names no users and no groups: add member IDs to "
-                    + setting + ".users or user group IDs to " + setting + ".groups");
+                    + field(setting, "users") + " or user group IDs to " + field(setting, "groups"));
         }
+    }
+
+    /** {@code access.approve[0].users} for a YAML path, {@code MEDIC_APPROVE_USERS} for an environment name. */
+    static String field(String setting, String name) {
+        return setting.equals(setting.toUpperCase(Locale.ROOT)) ? setting + "_" + name.toUpperCase(Locale.ROOT)
+                : setting + "." + name;
     }
 
     public boolean coversChannel(String channelId) {

@@ -40,7 +40,7 @@ public final class Permissions {
         }
         for (Grant grant : here) {
             if (grant.userIds().contains(userId)) {
-                return Decision.allow(userId + " is listed in " + grant.setting() + ".users");
+                return Decision.allow(userId + " is listed in " + Grant.field(grant.setting(), "users"));
             }
         }
         Set<String> groupIds = new LinkedHashSet<>();
