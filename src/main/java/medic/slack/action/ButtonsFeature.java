@@ -77,17 +77,24 @@ public final class ButtonsFeature implements SlackFeature {
             outbox.respond(caller.responseUrl(), replies.foreignButton(e.getMessage()), true);
             return context.ack();
         }
-        if (!duplicates.firstTime("action:" + action.getActionTs() + ":" + payload.getTriggerId(),
-                "click:" + caller.userId() + ":" + button.actionId + ":" + value.encode())) {
-            log.info("dropped a repeated {} click by {} on incident {}", button.verb, caller.userId(),
-                    value.incidentId());
+        String request = button.verb + " incident " + value.incidentId();
+        // Reject only opens a dialog: a second click after Cancel must open it again (its submission is guarded).
+        String click = "click:" + caller.userId() + ":" + button.actionId + ":" + value.encode()
+                + (button == Button.REJECT ? ":" + action.getActionTs() : "");
+        DuplicateGuard.Sighting sighting =
+                duplicates.see("action:" + action.getActionTs() + ":" + payload.getTriggerId(), click);
+        if (sighting != DuplicateGuard.Sighting.NEW) {
+            log.info("dropped a repeated {} click by {} on incident {} ({})", button.verb, caller.userId(),
+                    value.incidentId(), sighting);
+            if (sighting == DuplicateGuard.Sighting.REPEAT) {
+                outbox.respond(caller.responseUrl(), replies.repeated(request, duplicates.sameRequestWindow()), true);
+            }
             return context.ack();
         }
         if (button == Button.REJECT) {
             reject.openDialog(context, new RejectRequest(value, channelId, caller.responseUrl()));
             return context.ack();
         }
-        String request = button.verb + " incident " + value.incidentId();
         if (!background.submit(request, button.permission, caller, permission(button, value, caller),
                 () -> Reply.ephemeral(replies.outcome(request, work(button, value, caller))))) {
             outbox.respond(caller.responseUrl(), replies.busy(request), true);

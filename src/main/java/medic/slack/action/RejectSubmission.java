@@ -89,7 +89,8 @@ final class RejectSubmission {
         }
         if (!background.submit(what, Action.APPROVE, caller,
                 () -> permissions.check(Action.APPROVE, caller.userId(), caller.channelId()),
-                () -> Reply.ephemeral(replies.outcome(what, operations.reject(request.value(), caller, reason.get()))))) {
+                () -> Reply.ephemeral(replies.outcome(what,
+                        operations.reject(request.value(), caller, reason.get()))))) {
             outbox.respond(caller.responseUrl(), replies.busy(what), true);
         }
         return context.ack();

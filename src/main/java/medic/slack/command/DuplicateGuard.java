@@ -32,20 +32,38 @@ public final class DuplicateGuard {
         this.clock = clock;
     }
 
+    /** How a request was seen before. */
+    public enum Sighting {
+        /** Not seen: do the work. */
+        NEW,
+        /** The same request again (a retry or a replay): drop it without a word. */
+        RETRY,
+        /** A new request repeating one seen within the window (a double click): drop it, maybe say so. */
+        REPEAT
+    }
+
+    /** {@link #see} is {@link Sighting#NEW}. */
+    public boolean firstTime(String requestId, String request) {
+        return see(requestId, request) == Sighting.NEW;
+    }
+
     /**
-     * True the first time: neither {@code requestId} nor {@code request} (user + what + value) was seen within
-     * its window. Both are remembered either way, so a burst of double clicks stays one.
+     * Whether {@code requestId} or {@code request} (user + what + value) was seen within its window. Both are
+     * remembered, and the window of {@code request} starts at its first sighting, so a burst of double clicks
+     * stays one.
      */
-    public synchronized boolean firstTime(String requestId, String request) {
+    public synchronized Sighting see(String requestId, String request) {
         Instant now = clock.instant();
         forgetBefore(requestIds, now.minus(REPLAY_WINDOW));
         forgetBefore(requests, now.minus(sameRequestWindow));
-        boolean seen = requestIds.containsKey(requestId) || requests.containsKey(request);
-        requestIds.putIfAbsent(requestId, now);
-        if (!seen) {
-            requests.put(request, now);
+        if (requestIds.putIfAbsent(requestId, now) != null) {
+            return Sighting.RETRY;
         }
-        return !seen;
+        return requests.putIfAbsent(request, now) == null ? Sighting.NEW : Sighting.REPEAT;
+    }
+
+    public Duration sameRequestWindow() {
+        return sameRequestWindow;
     }
 
     private static void forgetBefore(Map<String, Instant> seen, Instant cutoff) {

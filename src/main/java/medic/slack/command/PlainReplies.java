@@ -1,5 +1,6 @@
 package medic.slack.command;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -73,6 +74,12 @@ public final class PlainReplies implements Replies {
     }
 
     @Override
+    public SlackMessage repeated(String request, Duration window) {
+        return SlackMessage.plain("You asked for `" + request + "` a moment ago and medic is on it; the same "
+                + "request within " + words(window) + " counts once.");
+    }
+
+    @Override
     public SlackMessage busy(String request) {
         return SlackMessage.plain("medic is busy and did not queue `" + request + "`; try again in a minute.");
     }
@@ -81,6 +88,17 @@ public final class PlainReplies implements Replies {
     public SlackMessage foreignButton(String problem) {
         return SlackMessage.plain("medic did nothing: this button's value is not one medic wrote (" + problem
                 + "). Use the buttons on medic's latest message.");
+    }
+
+    private static String words(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + (seconds == 3600 ? " hour" : " hours");
+        }
+        if (seconds % 60 == 0) {
+            return seconds / 60 + (seconds == 60 ? " minute" : " minutes");
+        }
+        return seconds + " seconds";
     }
 
     private static String actor(String actor) {

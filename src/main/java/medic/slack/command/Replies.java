@@ -29,6 +29,9 @@ public interface Replies {
     /** The work failed; {@code reason} is already written for people (no stack traces). */
     SlackMessage failed(String request, String reason);
 
+    /** The same person asked the same a moment ago; the repeat is ignored for {@code window}. */
+    SlackMessage repeated(String request, java.time.Duration window);
+
     /** Medic's workers are all busy and the request was not queued. */
     SlackMessage busy(String request);
 

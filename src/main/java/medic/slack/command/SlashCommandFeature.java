@@ -57,9 +57,13 @@ public final class SlashCommandFeature implements SlackFeature {
         }
         String request = parsed.request();
         Caller caller = new Caller(payload.getUserId(), payload.getChannelId(), payload.getResponseUrl());
-        if (!duplicates.firstTime("trigger:" + payload.getTriggerId(),
-                "command:" + caller.userId() + ":" + caller.channelId() + ":" + request)) {
+        DuplicateGuard.Sighting sighting = duplicates.see("trigger:" + payload.getTriggerId(),
+                "command:" + caller.userId() + ":" + caller.channelId() + ":" + request);
+        if (sighting == DuplicateGuard.Sighting.RETRY) {
             return context.ack();
+        }
+        if (sighting == DuplicateGuard.Sighting.REPEAT) {
+            return context.ack(Acks.ephemeral(replies.repeated(request, duplicates.sameRequestWindow())));
         }
         Action action = parsed instanceof MedicCommand.Rollback ? Action.APPROVE : Action.DIAGNOSE;
         boolean queued = background.submit(request, action, caller,

@@ -148,7 +148,9 @@ class ButtonsFeatureTest {
         workers.shutdown();
         assertTrue(workers.awaitTermination(10, TimeUnit.SECONDS));
         assertEquals(List.of("approve 42 by W0DAVE"), operations.calls);
-        assertTrue(outbox.pending().isEmpty());
+        assertEquals(List.of("You asked for `approve incident 42` a moment ago and medic is on it; the same request "
+                + "within 30 seconds counts once."), outbox.pending().stream().map(RecordingOutbox.Response::text)
+                .toList(), "the double click is answered, the retry is not");
     }
 
     @Test
@@ -210,6 +212,28 @@ class ButtonsFeatureTest {
         click(Actions.ROLLBACK, rollback, ALICE, OPS);
         assertEquals("Rolling back incident #42's change", outbox.next().text());
         assertEquals(List.of("rollback 42 by U0ALICE"), operations.calls);
+    }
+
+    @Test
+    void reject_opens_its_dialog_again_after_a_cancel() {
+        slack.stubMethod("views.open", SlackTestApp.fixture("slack/views.open.json"));
+
+        click(Actions.REJECT, "incident=42", DAVE_LEAD, OPS);
+        click(Actions.REJECT, "incident=42", DAVE_LEAD, OPS);
+
+        slack.slack.verify(2, postRequestedFor(urlEqualTo("/api/views.open")));
+    }
+
+    @Test
+    void a_resubmitted_reject_dialog_rejects_once() throws Exception {
+        String submission = clicks.rejectSubmission(DAVE_LEAD, "wrong upstream");
+        slack.run(submission);
+        outbox.next();
+        slack.run(submission);
+
+        workers.shutdown();
+        assertTrue(workers.awaitTermination(10, TimeUnit.SECONDS));
+        assertEquals(List.of("reject 42 by W0DAVE: wrong upstream"), operations.calls);
     }
 
     @Test

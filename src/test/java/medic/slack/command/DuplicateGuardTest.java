@@ -29,6 +29,13 @@ class DuplicateGuardTest {
     }
 
     @Test
+    void tells_a_retry_from_a_repeat() {
+        assertEquals(DuplicateGuard.Sighting.NEW, guard.see("action:1", "click:U1:approve:incident=42"));
+        assertEquals(DuplicateGuard.Sighting.RETRY, guard.see("action:1", "click:U1:approve:incident=42"));
+        assertEquals(DuplicateGuard.Sighting.REPEAT, guard.see("action:2", "click:U1:approve:incident=42"));
+    }
+
+    @Test
     void forgets_a_click_after_its_window_but_a_request_id_for_the_signature_lifetime() {
         guard.firstTime("action:1", "click:U1:rerun:incident=42");
         clock.advance(Duration.ofSeconds(31));

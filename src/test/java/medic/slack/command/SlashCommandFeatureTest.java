@@ -68,7 +68,8 @@ class SlashCommandFeatureTest {
         RecordingOutbox.Response answer = outbox.next();
         assertEquals("<@U0ALICE> asked for a diagnosis of web-1: incident #42", answer.text());
         assertFalse(answer.ephemeral(), "the channel sees that a diagnosis was asked for");
-        assertTrue(answer.responseUrl().startsWith("http://127.0.0.1:" + slack.slack.port() + "/commands/"), answer.responseUrl());
+        assertTrue(answer.responseUrl().startsWith("http://127.0.0.1:" + slack.slack.port() + "/commands/"),
+                answer.responseUrl());
         assertEquals(List.of("diagnose web-1 by U0ALICE in C0OPS0001"), operations.calls);
     }
 
@@ -210,7 +211,8 @@ class SlashCommandFeatureTest {
 
     @Test
     void a_failed_group_lookup_denies_and_says_why() throws Exception {
-        slack.stubMethod("usergroups.users.list", SlackTestApp.fixture("slack/usergroups.users.list-missing-scope.json"));
+        slack.stubMethod("usergroups.users.list",
+                SlackTestApp.fixture("slack/usergroups.users.list-missing-scope.json"));
 
         command(BOB_ONCALL, OPS, "diagnose web-1");
 
@@ -233,6 +235,21 @@ class SlashCommandFeatureTest {
         assertTrue(workers.awaitTermination(10, TimeUnit.SECONDS));
         assertEquals(List.of("rollback chg-7 by U0ALICE"), operations.calls);
         assertTrue(outbox.pending().isEmpty());
+    }
+
+    @Test
+    void the_same_command_typed_twice_at_once_runs_once_and_says_so() throws Exception {
+        command(ALICE, OPS, "diagnose web-1");
+        outbox.next();
+
+        Response second = command(ALICE, OPS, "diagnose web-1");
+
+        assertEquals("You asked for `diagnose web-1` a moment ago and medic is on it; the same request within "
+                + "1 minute counts once.", body(second).get("text").getAsString());
+        assertEquals(1, operations.calls.size());
+        command(ALICE, OPS, "diagnose web-2");
+        outbox.next();
+        assertEquals(2, operations.calls.size(), "another host is another request");
     }
 
     @Test
