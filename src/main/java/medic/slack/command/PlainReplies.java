@@ -13,6 +13,8 @@ public final class PlainReplies implements Replies {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    /** An alert storm can open hundreds of incidents; a reply lists the newest and counts the rest. */
+    static final int STATUS_LINES = 30;
 
     @Override
     public SlackMessage help(String command) {
@@ -50,11 +52,13 @@ public final class PlainReplies implements Replies {
         if (incidents.isEmpty()) {
             return SlackMessage.plain("No open incidents.");
         }
-        return SlackMessage.plain(incidents.size() + " open incident" + (incidents.size() == 1 ? "" : "s") + ":\n"
-                + incidents.stream().map(incident -> "#" + incident.incidentId() + " " + incident.host()
-                        + " upstream " + incident.upstream() + ": " + incident.state() + " since "
+        String listed = incidents.stream().limit(STATUS_LINES).map(incident -> "#" + incident.incidentId() + " "
+                        + incident.host() + " upstream " + incident.upstream() + ": " + incident.state() + " since "
                         + WHEN.format(incident.openedAt()))
-                .collect(Collectors.joining("\n")));
+                .collect(Collectors.joining("\n"));
+        int more = incidents.size() - STATUS_LINES;
+        return SlackMessage.plain(incidents.size() + " open incident" + (incidents.size() == 1 ? "" : "s") + ":\n"
+                + listed + (more > 0 ? "\n... and " + more + " more (newest first above)" : ""));
     }
 
     @Override
