@@ -12,7 +12,7 @@ final class ButtonValues {
     static ActionValue decode(Button button, String raw) {
         ActionValue value = ActionValue.decode(raw);
         if (button.needsHash && value.proposalSha256() == null) {
-            throw new IllegalArgumentException("a " + button.verb + " button must name the exact proposal or "
+            throw new IllegalArgumentException("the " + button.verb + " button must name the exact proposal or "
                     + "change, and \"" + raw + "\" does not");
         }
         return value;
