@@ -1,0 +1,50 @@
+package medic.slack.action;
+
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import medic.outbox.Outbox;
+import medic.slack.SlackFeature;
+import medic.slack.access.AccessPolicy;
+import medic.slack.access.CachedUserGroupMembers;
+import medic.slack.access.Permissions;
+import medic.slack.access.RefusalLog;
+import medic.slack.access.SlackUserGroupMembers;
+import medic.slack.command.Background;
+import medic.slack.command.DuplicateGuard;
+import medic.slack.command.InteractionSettings;
+import medic.slack.command.MedicOperations;
+import medic.slack.command.Replies;
+import medic.slack.command.SlashCommandFeature;
+
+/**
+ * Wires what people do in Slack (the slash command and the buttons) from its settings and boundaries; the
+ * features are installed on medic's one Bolt app. Both share the permissions, the group cache and the guard
+ * against duplicates.
+ */
+public final class SlackInteractions {
+
+    private SlackInteractions() {
+    }
+
+    /**
+     * @param slack    the Web API client with the bot token (reads user groups)
+     * @param executor where acknowledged requests do their work (bounded: a full queue answers "busy")
+     */
+    public static List<SlackFeature> features(InteractionSettings settings, AccessPolicy policy,
+                                              Set<String> inventoryHosts, MethodsClient slack,
+                                              MedicOperations operations, Replies replies, Outbox outbox,
+                                              Executor executor, RefusalLog refusals, Clock clock) {
+        Permissions permissions = new Permissions(policy,
+                new CachedUserGroupMembers(new SlackUserGroupMembers(slack), settings.groupCacheTtl(), clock));
+        Background background = new Background(executor, outbox, replies, refusals);
+        DuplicateGuard duplicates = new DuplicateGuard(settings.duplicateWindow(), clock);
+        return List.of(
+                new SlashCommandFeature(settings.command(), inventoryHosts, permissions, operations, replies,
+                        background, duplicates),
+                new ButtonsFeature(permissions, operations, replies, outbox, background, duplicates,
+                        settings.snooze()));
+    }
+}
