@@ -57,7 +57,7 @@ public final class SettingCatalog {
             plain("watch.runbook", "MEDIC_WATCH_RUNBOOK", TEXT, "nginx-upstream-reset", "runbook an incident the watcher opens runs"),
             plain("access.diagnose.channels", "MEDIC_DIAGNOSE_CHANNELS", LIST, "",
                     "channel IDs where /medic diagnose may be used (empty: slack.channel only)"),
-            plain("access.diagnose.users", "MEDIC_DIAGNOSE_USERS", LIST, "", "user IDs (U.../W...) who may diagnose"),
+            plain("access.diagnose.users", "MEDIC_DIAGNOSE_USERS", LIST, "", "user IDs (U.../W...) who may diagnose (users and groups both empty: anyone in those channels)"),
             plain("access.diagnose.groups", "MEDIC_DIAGNOSE_GROUPS", LIST, "", "user group IDs (S...) whose members may diagnose"),
             plain("access.approve.users", "MEDIC_APPROVE_USERS", LIST, "", "user IDs who may approve a change (empty, with no groups: nobody)"),
             plain("access.approve.groups", "MEDIC_APPROVE_GROUPS", LIST, "", "user group IDs whose members may approve"),
