@@ -1,5 +1,7 @@
 package medic.server;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +24,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import medic.slack.SlackFeature;
 import medic.slack.bolt.FakeSlackApi;
+import medic.slack.bolt.FakeSocketModeServer;
+import medic.store.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,8 +81,8 @@ class MedicTest {
                     metrics);
 
             String body = "command=%2Fmedic&text=status&user_id=U01ALICE&team_id=T0MEDIC01&channel_id=C0123ABCD"
-                    + "&response_url=" + java.net.URLEncoder.encode(slack.wireMock().baseUrl() + "/r",
-                            java.nio.charset.StandardCharsets.UTF_8) + "&trigger_id=1.2.3";
+                    + "&response_url=" + URLEncoder.encode(slack.wireMock().baseUrl() + "/r",
+                            StandardCharsets.UTF_8) + "&trigger_id=1.2.3";
             String ts = String.valueOf(Instant.now().getEpochSecond());
             HttpResponse<String> slash = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + medic.port() + "/slack/events"))
@@ -83,6 +93,40 @@ class MedicTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, slash.statusCode(), slash.body());
             assertEquals("status", command.get());
+        }
+    }
+
+    @Test
+    void with_an_app_token_slack_comes_over_socket_mode_and_readyz_watches_the_socket() throws Exception {
+        ServeFixture fixture = new ServeFixture(dir);
+        List<String> commands = new CopyOnWriteArrayList<>();
+        SlackFeature medicCommand = app -> app.command("/medic", (request, context) -> {
+            commands.add(request.getPayload().getText());
+            return context.ack();
+        });
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            FakeSocketModeServer socketServer = new FakeSocketModeServer(List.of(FakeSlackApi
+                    .fixture("socket-slash-command.json").replace("{{response_url}}", slack.wireMock().baseUrl() + "/r")));
+            socketServer.startAndWait();
+            slack.wireMock().stubFor(post("/api/apps.connections.open")
+                    .willReturn(okJson(
+                            "{\"ok\":true,\"url\":\"" + socketServer.url() + "\"}")));
+            Map<String, String> env = new HashMap<>(fixture.environment(slack));
+            env.remove("SLACK_SIGNING_SECRET");
+            env.put("SLACK_APP_TOKEN", "xapp-1-A0MEDICAPP-0000000001-medictestapptoken");
+            try (Medic medic = Medic.start(MedicSettings.load(Optional.empty(), env), List.of(medicCommand),
+                    Clock.systemUTC())) {
+                assertTrue(socketServer.received.poll(20, TimeUnit.SECONDS) != null, "no ack");
+                assertEquals(List.of("diagnose edge-1"), commands);
+                HttpResponse<String> ready = get(medic, "/readyz");
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(ready.body().contains("\"slack_socket\":\"ok\""), ready.body());
+                assertEquals(404, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + medic.port()
+                        + "/slack/events")).POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+            } finally {
+                socketServer.stop(1000);
+            }
         }
     }
 
@@ -138,12 +182,12 @@ class MedicTest {
     }
 
     private boolean cursorStored() {
-        try (var connection = java.sql.DriverManager.getConnection(
-                medic.store.DatabaseSettings.h2File(dir.resolve("db/medic")).url(), "medic", "");
+        try (var connection = DriverManager.getConnection(
+                DatabaseSettings.h2File(dir.resolve("db/medic")).url(), "medic", "");
              var statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT COUNT(*) FROM log_cursors WHERE host = 'edge-local'")) {
             return rows.next() && rows.getInt(1) > 0;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return false;
         }
     }

@@ -23,6 +23,7 @@ final class FreshRequestGuard implements Middleware {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware declares the raw type
     public Response apply(Request request, Response response, MiddlewareChain chain) throws Exception {
         if (request.isSocketMode()) {
             return chain.next(request);

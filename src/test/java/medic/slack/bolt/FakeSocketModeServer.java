@@ -11,25 +11,25 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /** Slack's Socket Mode end on loopback: greets each connection with hello, then sends the given envelopes. */
-final class FakeSocketModeServer extends WebSocketServer {
-    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+public final class FakeSocketModeServer extends WebSocketServer {
+    public final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final List<String> envelopes;
     private final CountDownLatch started = new CountDownLatch(1);
 
-    FakeSocketModeServer(List<String> envelopes) {
+    public FakeSocketModeServer(List<String> envelopes) {
         super(new InetSocketAddress("127.0.0.1", 0));
         this.envelopes = envelopes;
         setReuseAddr(true);
     }
 
-    void startAndWait() throws InterruptedException {
+    public void startAndWait() throws InterruptedException {
         start();
         if (!started.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the fake Socket Mode server did not start");
         }
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + getPort() + "/";
     }
 

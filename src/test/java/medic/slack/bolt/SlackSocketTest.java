@@ -64,7 +64,9 @@ class SlackSocketTest {
             SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, null, APP_TOKEN, slack.apiUrl());
             SlackStartupException e = assertThrows(SlackStartupException.class,
                     () -> SlackSocket.connect(SlackApps.build(settings, registry, List.of()), settings));
-            assertTrue(e.getMessage().contains("SLACK_APP_TOKEN"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("cannot open Slack Socket Mode at "), e.getMessage());
+            assertTrue(e.getMessage().contains("with SLACK_APP_TOKEN: IllegalStateException Failed to connect to the Socket Mode"
+                    + " endpoint URL (error: invalid_auth)"), e.getMessage());
             assertEquals(1, e.getMessage().lines().count());
         }
     }
