@@ -1,0 +1,187 @@
+package medic.server;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import medic.inventory.Inventory;
+import medic.nginx.diagnosis.BackendFacts;
+import medic.remote.Durations;
+import medic.remote.ssh.SshOptions;
+import medic.remote.ssh.SshPool;
+import medic.runbook.RunbookCatalog;
+import medic.runbook.run.HostConnections;
+import medic.runbook.run.RunbookJobs;
+import medic.schedule.Scheduler;
+import medic.slack.SlackFeature;
+import medic.slack.bolt.SlackApps;
+import medic.slack.bolt.SlackEventsHandler;
+import medic.slack.bolt.SlackHealth;
+import medic.slack.bolt.SlackSettings;
+import medic.slack.bolt.SlackSocket;
+import medic.store.Database;
+import medic.store.RunStore;
+import medic.watch.CursorStore;
+import medic.watch.FailureCounter;
+import medic.watch.LogFollower;
+import medic.watch.LogWatcher;
+import medic.watch.RunbookIncidentOpener;
+import medic.watch.StormDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code medic serve}, assembled in order and read top to bottom: metrics, hosts and runbooks, the database,
+ * runbook runs and the log watcher on the scheduler, Slack, then the HTTP server. Closing stops it all in reverse
+ * (intake first, the database last). If any step fails, what already started is stopped again.
+ */
+public final class Medic implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Medic.class);
+    /** First wait before a runbook run that failed transiently (unreachable host, timeout) is tried again. */
+    private static final Duration RUN_RETRY_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration SLACK_HEALTH_INTERVAL = Duration.ofMinutes(1);
+
+    private final Shutdown shutdown;
+    private final MedicServer server;
+    private final PrometheusMeterRegistry registry;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Medic(Shutdown shutdown, MedicServer server, PrometheusMeterRegistry registry) {
+        this.shutdown = shutdown;
+        this.server = server;
+        this.registry = registry;
+    }
+
+    /** Starts medic with the Slack features given (the slash command, the buttons...). */
+    public static Medic start(MedicSettings settings, List<SlackFeature> features, Clock clock) {
+        Shutdown shutdown = new Shutdown();
+        try {
+            return assemble(settings, features, clock, shutdown);
+        } catch (RuntimeException e) {
+            shutdown.close();
+            throw e;
+        }
+    }
+
+    private static Medic assemble(MedicSettings settings, List<SlackFeature> features, Clock clock,
+            Shutdown shutdown) {
+        // Metrics: one registry for the whole process; every part registers its meters here.
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        shutdown.add("JVM metrics", ProcessMetrics.bind(registry));
+
+        // What medic knows: the hosts it may act on and the runbooks it may run there.
+        Inventory inventory = Inventory.load(existing(settings.inventory(), "inventory"));
+        RunbookCatalog runbooks = RunbookCatalog.load(existing(settings.runbooks(), "runbooks"));
+        if (settings.watch().enabled() && runbooks.named(settings.watch().policy().runbook()).isEmpty()) {
+            throw new SettingsException("setting " + SettingCatalog.require("watch.runbook").label() + ": no runbook named "
+                    + settings.watch().policy().runbook() + " in " + settings.runbooks() + "; loaded: "
+                    + String.join(", ", runbooks.runbooks().stream().map(r -> r.name()).toList()));
+        }
+
+        // Storage and the way to hosts.
+        Database database = shutdown.add("database", Database.open(settings.database()));
+        SshPool ssh = shutdown.add("SSH connections", new SshPool(SshOptions.defaults()));
+        HostConnections hosts = new HostConnections(ssh);
+
+        // Runbook runs and the log watcher, as tasks of the persistent scheduler.
+        RunbookJobs runs = new RunbookJobs(new RunStore(database, clock), inventory, runbooks, hosts,
+                BackendFacts.NONE, RUN_RETRY_BACKOFF, clock);
+        LogWatcher watcher = new LogWatcher(inventory, hosts::open, new CursorStore(database, clock),
+                new LogFollower(), new FailureCounter(registry), new StormDetector(settings.watch().policy(),
+                        new RunbookIncidentOpener(runs, settings.watch().policy().runbook()), clock));
+        Scheduler scheduler = Scheduler.start(database, settings.scheduler(),
+                Map.of(RunbookJobs.TASK, runs.task(), LogWatcher.TASK, watcher.task()));
+        shutdown.add("scheduler", () -> stop(scheduler, settings.http().shutdownTimeout()));
+        runs.attach(scheduler);
+        scheduleWatcher(settings.watch(), inventory, watcher, scheduler);
+
+        Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
+        checks.put("database", new DatabaseProbe(database));
+        checks.put("scheduler", new SchedulerProbe(settings.scheduler().name()));
+        List<Route> routes = new ArrayList<>();
+
+        // Slack: one Bolt app with every feature, over Socket Mode or POST /slack/events.
+        if (settings.slack().isPresent()) {
+            SlackSettings slackSettings = settings.slack().get();
+            Slack slack = SlackApps.client(slackSettings, registry);
+            App app = SlackApps.build(slackSettings, slack, features, clock);
+            shutdown.add("Slack app", app::stop);
+            SlackHealth health = new SlackHealth(slackSettings, slack, clock, SLACK_HEALTH_INTERVAL);
+            checks.put("slack", health::problem);
+            if (slackSettings.socketMode()) {
+                SlackSocket socket = shutdown.add("Slack Socket Mode", SlackSocket.connect(app, slackSettings));
+                checks.put("slack_socket", socket::problem);
+            } else {
+                routes.add(Route.post(SlackEventsHandler.PATH, new SlackEventsHandler(app)));
+            }
+        }
+
+        // HTTP last: nothing is served before everything behind it runs.
+        MedicServer server = shutdown.add("HTTP server",
+                MedicServer.start(settings.http(), registry, checks, routes));
+        LOG.info("medic serving on {}:{} (Slack: {}, log watcher: {}, {} hosts, {} runbooks)", settings.http().bind(),
+                server.port(), settings.slack().map(s -> s.socketMode() ? "Socket Mode" : "HTTP").orElse("off"),
+                settings.watch().enabled() ? "every " + Durations.describe(settings.watch().interval()) : "off", inventory.hosts().size(),
+                runbooks.runbooks().size());
+        return new Medic(shutdown, server, registry);
+    }
+
+    /** The HTTP port (the one picked when the settings said 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** The process's meter registry, as {@code /metrics} shows it. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Blocks until {@link #close()} has finished (from a shutdown hook, on SIGTERM). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops intake (HTTP, Slack), lets running jobs finish up to the shutdown timeout, then closes the database. */
+    @Override
+    public void close() {
+        shutdown.close();
+        LOG.info("medic stopped");
+        closed.countDown();
+    }
+
+    private static void scheduleWatcher(WatchSettings watch, Inventory inventory, LogWatcher watcher,
+            Scheduler scheduler) {
+        if (watch.enabled()) {
+            watcher.schedule(scheduler, watch.interval());
+        } else {
+            // Jobs persist: a watcher that was on before this start must be switched off explicitly.
+            inventory.names().forEach(host -> scheduler.unschedule(LogWatcher.jobName(host)));
+        }
+    }
+
+    private static void stop(Scheduler scheduler, Duration timeout) throws InterruptedException {
+        Thread stopper = new Thread(() -> scheduler.shutdown(true), "medic-scheduler-stop");
+        stopper.start();
+        stopper.join(timeout.toMillis());
+        if (stopper.isAlive()) {
+            LOG.warn("jobs still running after {}; they are cut off and recovered at the next start", timeout);
+        }
+    }
+
+    private static Path existing(Path path, String setting) {
+        if (!Files.exists(path)) {
+            throw new SettingsException("setting " + SettingCatalog.require(setting).label() + ": " + path.toAbsolutePath()
+                    + " does not exist; give the path of medic's " + setting);
+        }
+        return path;
+    }
+}
