@@ -66,14 +66,15 @@ final class CallHandler {
                 if (call.channel() != null) {
                     outcomes.holdChannel(call.channel(), at);
                 }
-                if (outcomes.retryLater(call, at, failure.error(), false)) {
+                if (outcomes.retryLater(call, now, at, failure.error(), false)) {
                     metrics.retried(call.kind(), took);
                 }
             }
             case BACKOFF -> {
                 if (call.attempts() >= maxAttempts) {
                     deadLetter(call, failure, took, now);
-                } else if (outcomes.retryLater(call, now.plus(backoff.after(call.attempts())), failure.error(), true)) {
+                } else if (outcomes.retryLater(call, now, now.plus(backoff.after(call.attempts())), failure.error(),
+                        true)) {
                     metrics.retried(call.kind(), took);
                 }
             }

@@ -1,6 +1,9 @@
 package medic.outbox;
 
 import java.sql.PreparedStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import medic.slack.api.PostedMessage;
 
@@ -13,9 +16,11 @@ final class CallOutcomes {
     private static final int ERROR_LENGTH = 1000;
 
     private final OutboxJdbc jdbc;
+    private final Duration channelInterval;
 
-    CallOutcomes(OutboxJdbc jdbc) {
+    CallOutcomes(OutboxJdbc jdbc, Duration channelInterval) {
         this.jdbc = jdbc;
+        this.channelInterval = channelInterval;
     }
 
     /** Marks the call sent and, for a top-level post, records where Slack put it, in one transaction. */
@@ -31,6 +36,7 @@ final class CallOutcomes {
                     return false;
                 }
             }
+            spaceChannel(connection, call, now);
             if (posted != null) {
                 Conversations.record(connection, call.threadKey(), posted, now);
             }
@@ -39,7 +45,7 @@ final class CallOutcomes {
     }
 
     /** Puts the call back, due at {@code at}; a rate-limited attempt is not counted against the call. */
-    boolean retryLater(OutboxCall call, Instant at, String error, boolean countAttempt) {
+    boolean retryLater(OutboxCall call, Instant now, Instant at, String error, boolean countAttempt) {
         return jdbc.inTransaction("reschedule " + call.describe(), connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_calls SET next_attempt_at = ?,"
                     + " last_error = ?, lease_owner = NULL, lease_until = NULL, attempts = attempts - ?"
@@ -49,8 +55,12 @@ final class CallOutcomes {
                 update.setInt(3, countAttempt ? 0 : 1);
                 update.setLong(4, call.id());
                 update.setString(5, call.leaseToken());
-                return update.executeUpdate() == 1;
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            spaceChannel(connection, call, now);
+            return true;
         });
     }
 
@@ -69,6 +79,9 @@ final class CallOutcomes {
                 update.setLong(3, call.id());
                 update.setString(4, call.leaseToken());
                 dead = update.executeUpdate();
+            }
+            if (dead == 1) {
+                spaceChannel(connection, call, now);
             }
             if (dead == 1 && call.kind() == CallKind.POST) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_calls SET status = 'DEAD',"
@@ -119,6 +132,24 @@ final class CallOutcomes {
                 return delete.executeUpdate();
             }
         });
+    }
+
+    /**
+     * The channel's next call waits a full interval after this one ended, not only after it was claimed: the gap
+     * between two calls' arrivals at Slack is then at least the interval however long each took on the way.
+     */
+    private void spaceChannel(Connection connection, OutboxCall call, Instant ended) throws SQLException {
+        if (call.channel() == null || channelInterval.isZero()) {
+            return;
+        }
+        Instant next = ended.plus(channelInterval);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_channels SET next_send_at = ? WHERE channel = ? AND next_send_at < ?")) {
+            OutboxJdbc.setInstant(update, 1, next);
+            update.setString(2, call.channel());
+            OutboxJdbc.setInstant(update, 3, next);
+            update.executeUpdate();
+        }
     }
 
     private static String clip(String error) {

@@ -49,7 +49,7 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
         this.clock = clock;
         this.owner = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
         this.queue = new CallQueue(jdbc, clock);
-        this.outcomes = new CallOutcomes(jdbc);
+        this.outcomes = new CallOutcomes(jdbc, settings.channelInterval());
         this.counts = new CallCounts(jdbc);
         CallLeases leases = new CallLeases(jdbc, settings.lease(), settings.channelInterval());
         OutboxMetrics metrics = new OutboxMetrics(registry, counts::pendingByKind);
