@@ -47,7 +47,9 @@ class OutboxDeliveryTest {
         outbox.post("incident-1", "C0001", SlackMessage.plain("incident-1 #0"));
         outbox.reply("incident-1", SlackMessage.plain("incident-1 #1"));
 
-        Await.until(TIMEOUT, () -> outbox.counts().sent() == 2, () -> "post and reply sent, got " + outbox.counts());
+        // The metric follows the commit that marks a call sent.
+        Await.until(TIMEOUT, () -> fixture.counter("medic.slack.calls.sent", "chat.postMessage") == 2,
+                () -> "post and reply sent, got " + outbox.counts());
         List<ReceivedCall> calls = fixture.delivered("chat.postMessage");
         assertEquals(null, calls.get(0).param("thread_ts"));
         assertEquals(calls.get(0).ts(), calls.get(1).param("thread_ts"));

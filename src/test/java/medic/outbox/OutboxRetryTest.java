@@ -53,7 +53,8 @@ class OutboxRetryTest {
 
         outbox.post("incident-4", "C0001", SlackMessage.plain("incident-4 #0"));
 
-        Await.until(TIMEOUT, () -> outbox.counts().sent() == 1, () -> "sent after the 429, got " + outbox.counts());
+        Await.until(TIMEOUT, () -> fixture.counter("medic.slack.calls.sent", "chat.postMessage") == 1,
+                () -> "sent after the 429, got " + outbox.counts());
         List<ReceivedCall> calls = fixture.slack.received(call -> call.method().equals("chat.postMessage"));
         assertEquals(List.of(429, 200), calls.stream().map(ReceivedCall::status).toList());
         long gapMillis = (calls.get(1).nanos() - calls.get(0).nanos()) / 1_000_000;
