@@ -1,0 +1,83 @@
+package medic.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import medic.store.Database;
+import medic.store.StoreException;
+
+/** The outbox's JDBC plumbing: pooled connections, transactions that retry lost races, and times in UTC. */
+final class OutboxJdbc {
+
+    /**
+     * Another transaction won a race: unique violation (two enqueues took one place), serialization or deadlock
+     * (PostgreSQL), H2's "concurrent update" and lock timeout. Retrying the whole transaction is right for all.
+     */
+    private static final Set<String> LOST_RACE = Set.of("23505", "40001", "40P01", "90131", "HYT00");
+    private static final int RACE_RETRIES = 20;
+
+    /** Work done in one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private final Database database;
+
+    OutboxJdbc(Database database) {
+        this.database = database;
+    }
+
+    /** Runs {@code work} in one transaction, again when it loses a race; a SQL failure names {@code what}. */
+    <T> T inTransaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = database.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.on(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (lostRace(e) && attempt < RACE_RETRIES) {
+                    continue;
+                }
+                throw new StoreException("cannot " + what + " in database " + database.settings().redactedUrl() + ": "
+                        + firstLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    static boolean lostRace(SQLException e) {
+        return e.getSQLState() != null && LOST_RACE.contains(e.getSQLState());
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no reason given" : message.lines().findFirst().orElse("no reason given");
+    }
+}
