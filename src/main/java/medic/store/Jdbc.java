@@ -10,25 +10,28 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** The JDBC plumbing the store shares: borrowing a connection, wording failures, binding times and nulls. */
-final class Jdbc {
+/**
+ * The JDBC plumbing medic's stores share: borrowing a connection, transactions, wording failures, binding times and
+ * nulls. Each store keeps its SQL; this keeps the ceremony in one place.
+ */
+public final class Jdbc {
 
-    static final String UNIQUE_VIOLATION = "23505";
+    public static final String UNIQUE_VIOLATION = "23505";
 
     /** Work done on one pooled connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T on(Connection connection) throws SQLException;
     }
 
     private final Database database;
 
-    Jdbc(Database database) {
+    public Jdbc(Database database) {
         this.database = database;
     }
 
     /** Runs {@code work} on a pooled connection; a SQL failure becomes a StoreException naming {@code what}. */
-    <T> T with(String what, Work<T> work) {
+    public <T> T with(String what, Work<T> work) {
         try (Connection connection = database.dataSource().getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
@@ -37,12 +40,32 @@ final class Jdbc {
         }
     }
 
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(String what, Work<T> work) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in database " + database.settings().redactedUrl() + ": "
+                    + OpenFailure.firstLine(e.getMessage()), e);
+        }
+    }
+
     /** Both databases keep microseconds; truncating first makes a stored time read back equal. */
-    static Instant stored(Instant instant) {
+    public static Instant stored(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -50,12 +73,12 @@ final class Jdbc {
         }
     }
 
-    static Instant getInstant(ResultSet row, String column) throws SQLException {
+    public static Instant getInstant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+    public static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
@@ -63,12 +86,12 @@ final class Jdbc {
         }
     }
 
-    static Integer getNullableInt(ResultSet row, String column) throws SQLException {
+    public static Integer getNullableInt(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
     }
 
-    static boolean isUniqueViolation(SQLException e) {
+    public static boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 }
