@@ -16,7 +16,14 @@ import org.junit.jupiter.api.Test;
 /** Migrations on an empty database and on restarts; run by one subclass per vendor. */
 abstract class DatabaseContract {
 
-    private static final int MIGRATIONS = 3;
+    /** One per V*.sql file: each branch adds its own, so the count is read rather than written down. */
+    private static int migrations(String vendorFolder) {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration", vendorFolder))) {
+            return (int) files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private TestDatabase testDatabase;
 
@@ -35,7 +42,8 @@ abstract class DatabaseContract {
     @Test
     void applies_every_migration_to_an_empty_database() throws SQLException {
         try (Database database = Database.open(testDatabase.settings())) {
-            assertEquals(MIGRATIONS, database.migrationsApplied());
+            assertEquals(migrations(database.vendor() == Vendor.H2 ? "h2" : "postgresql"),
+                    database.migrationsApplied());
             for (String table : List.of("runs", "run_steps", "log_cursors", "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS",
                     "QRTZ_FIRED_TRIGGERS",
                     "QRTZ_LOCKS", "QRTZ_SCHEDULER_STATE")) {
