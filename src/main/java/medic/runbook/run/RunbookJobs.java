@@ -66,6 +66,12 @@ public final class RunbookJobs {
         return this;
     }
 
+    /** Measures the backends' idle timeouts from the nginx host before each diagnosis (rule KA02 uses them). */
+    public RunbookJobs probingBackends(UpstreamIdleProbes probes) {
+        this.runner = new RunbookRunner(clock, probes);
+        return this;
+    }
+
     /** The task to register with the scheduler under {@link #TASK}. */
     public Task task() {
         return this::execute;
