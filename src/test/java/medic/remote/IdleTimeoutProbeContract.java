@@ -17,6 +17,13 @@ public abstract class IdleTimeoutProbeContract {
     /** A host that opens tunnels from where the backends are reachable. */
     protected abstract RemoteHost newHost();
 
+    /** Measured to 100 ms; a loaded machine wakes the probe's thread late, never early. */
+    private static void assertAbout(Duration expected, IdleMeasurement measured) {
+        assertTrue(measured.idle().compareTo(expected.minusMillis(100)) >= 0
+                && measured.idle().compareTo(expected.plusMillis(500)) <= 0, "expected about " + expected + ": "
+                + measured);
+    }
+
     @Test
     void measures_when_a_backend_closes_an_idle_keep_alive_connection() throws Exception {
         try (KeepAliveBackend backend = KeepAliveBackend.start(Duration.ofMillis(1500), Style.CONTENT_LENGTH);
@@ -24,8 +31,7 @@ public abstract class IdleTimeoutProbeContract {
             IdleMeasurement measured = IdleTimeoutProbe.measure(host, "127.0.0.1", backend.port(), CAP);
 
             assertEquals(Outcome.CLOSED, measured.outcome(), measured.detail());
-            assertTrue(measured.idle().compareTo(Duration.ofMillis(1400)) >= 0
-                    && measured.idle().compareTo(Duration.ofMillis(2000)) <= 0, measured.toString());
+            assertAbout(Duration.ofMillis(1500), measured);
             assertEquals(backend.address(), measured.endpoint());
             assertEquals(1, backend.requests());
             assertTrue(measured.detail().startsWith("closed the idle keep-alive connection "), measured.detail());
@@ -39,7 +45,7 @@ public abstract class IdleTimeoutProbeContract {
             IdleMeasurement measured = IdleTimeoutProbe.measure(host, "127.0.0.1", backend.port(), CAP);
 
             assertEquals(Outcome.CLOSED, measured.outcome(), measured.detail());
-            assertEquals(Duration.ofMillis(1000), measured.idle());
+            assertAbout(Duration.ofMillis(1000), measured);
         }
     }
 

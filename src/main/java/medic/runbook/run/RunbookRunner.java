@@ -46,7 +46,10 @@ public final class RunbookRunner {
         this(clock, null);
     }
 
-    /** A runner that measures the backends' idle timeouts from the host before each diagnosis (null: it does not). */
+    /**
+     * A runner that measures the backends' idle timeouts from the host before each diagnosis, within the diagnose
+     * step's timeout (null: it does not).
+     */
     public RunbookRunner(Clock clock, UpstreamIdleProbes probes) {
         this.clock = clock;
         this.probes = probes;
@@ -125,7 +128,8 @@ public final class RunbookRunner {
             byte[] log = collected.log.size() == 0 ? null : collected.log.toByteArray();
             String probed = "";
             if (probes != null) {
-                UpstreamIdleProbes.Report report = probes.measure(NginxConfig.of(tree, collected.version), remote, facts);
+                UpstreamIdleProbes.Report report = probes.measure(NginxConfig.of(tree, collected.version), remote, facts,
+                        step.timeout());
                 facts = report.facts();
                 probed = "\n" + REDACTOR.redactText(report.summary()).text();
             }

@@ -72,11 +72,17 @@ public final class UpstreamIdleProbes {
 
     /** Probes the servers of {@code config}'s upstream blocks from {@code remote}; {@code declared} facts stay. */
     public Report measure(NginxConfig config, RemoteHost remote, BackendFacts declared) {
+        return measure(config, remote, declared, settings.total());
+    }
+
+    /** As {@link #measure(NginxConfig, RemoteHost, BackendFacts)}, done within {@code limit} if that is shorter. */
+    public Report measure(NginxConfig config, RemoteHost remote, BackendFacts declared, Duration limit) {
         Map<Endpoint, List<String>> endpoints = endpoints(config);
         if (endpoints.isEmpty()) {
             return new Report(declared, List.of());
         }
-        long deadline = System.nanoTime() + settings.total().toNanos();
+        Duration total = limit.compareTo(settings.total()) < 0 ? limit : settings.total();
+        long deadline = System.nanoTime() + total.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallelism(), endpoints.size()),
                 runnable -> {
                     Thread thread = new Thread(runnable, "medic-idle-probe-" + remote.name());
@@ -101,7 +107,7 @@ public final class UpstreamIdleProbes {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return new IdleMeasurement(endpoint.host() + ":" + endpoint.port(), IdleMeasurement.Outcome.FAILED,
-                    Duration.ZERO, "not probed: the probes' total cap of " + settings.total().toSeconds() + "s ran out");
+                    Duration.ZERO, "not probed: the probes' total time ran out");
         }
         Duration cap = Duration.ofNanos(Math.min(left, settings.perBackend().toNanos()));
         return IdleTimeoutProbe.measure(remote, endpoint.host(), endpoint.port(), cap);

@@ -55,11 +55,10 @@ class ProbingRunbookRunnerTest {
             assertEquals(RunResult.Outcome.AWAITING_APPROVAL, result.outcome(), result.steps().toString());
             StepResult diagnose = result.steps().get(4);
             assertTrue(diagnose.stdout().contains("backend idle timeouts probed from the nginx host:\n  "
-                    + backend.address() + ": closed the idle keep-alive connection 2s after answering"),
-                    diagnose.stdout());
+                    + backend.address() + ": closed the idle keep-alive connection 2"), diagnose.stdout());
             Finding ka02 = result.diagnosis().findings().stream().filter(f -> f.rule().equals("KA02")).findFirst()
                     .orElseThrow(() -> new AssertionError(result.diagnosis().findings().toString()));
-            assertTrue(ka02.message().contains("closes them after 2s"), ka02.message());
+            assertTrue(ka02.message().contains("but the backend closes them after 2"), ka02.message());
             assertTrue(ka02.evidence().get(0).contains("measured from edge-local"), ka02.evidence().toString());
         }
     }

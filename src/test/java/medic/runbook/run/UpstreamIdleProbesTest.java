@@ -62,8 +62,11 @@ class UpstreamIdleProbesTest {
 
         assertEquals(List.of(api.address(), ws.address()), report.measurements().stream()
                 .map(IdleMeasurement::endpoint).toList(), "down and unix servers are not probed");
-        assertEquals(Map.of(api.address(), Duration.ofMillis(1500), ws.address(), Duration.ofSeconds(1),
-                "other", Duration.ofSeconds(9)), report.facts().backendIdleTimeouts(), report.summary());
+        Map<String, Duration> idle = report.facts().backendIdleTimeouts();
+        assertEquals(java.util.Set.of(api.address(), ws.address(), "other"), idle.keySet(), report.summary());
+        assertAbout(Duration.ofMillis(1500), idle.get(api.address()), report.summary());
+        assertAbout(Duration.ofSeconds(1), idle.get(ws.address()), report.summary());
+        assertEquals(Duration.ofSeconds(9), idle.get("other"), "declared facts stay");
         assertEquals(40, report.facts().expectedTunnels());
         assertTrue(report.facts().sources().get(api.address()).startsWith("measured from " + from.name() + ": "),
                 report.facts().sources().toString());
@@ -71,9 +74,16 @@ class UpstreamIdleProbesTest {
         Diagnosis diagnosis = Diagnostician.diagnose(tree, null, VERSION, report.facts());
         List<Finding> ka02 = diagnosis.findings().stream().filter(f -> f.rule().equals("KA02")).toList();
         assertEquals(2, ka02.size(), diagnosis.findings().toString());
-        assertTrue(ka02.get(0).evidence().toString().contains("1500ms (" + api.address() + ", measured from"),
+        assertTrue(ka02.get(0).evidence().toString().contains("ms (" + api.address() + ", measured from"),
                 ka02.get(0).evidence().toString());
         assertTrue(diagnosis.proposal().unifiedDiff().contains("keepalive_timeout"), diagnosis.proposal().unifiedDiff());
+    }
+
+    /** Measured to 100 ms; a loaded machine wakes the probe's thread late, never early. */
+    static void assertAbout(Duration expected, Duration measured, String context) {
+        assertTrue(measured != null && measured.compareTo(expected.minusMillis(100)) >= 0
+                && measured.compareTo(expected.plusMillis(500)) <= 0, "expected about " + expected + ", measured "
+                + measured + ": " + context);
     }
 
     @Test
