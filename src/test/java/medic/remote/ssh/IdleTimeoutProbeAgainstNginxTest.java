@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The idle-timeout probe against Debian's nginx as the backend ({@code keepalive_timeout 2s}), locally and over SSH. */
 @RequiresProgram(value = "nginx", aptPackage = "nginx")
 class IdleTimeoutProbeAgainstNginxTest {
-    private static final Path FIXTURE = Path.of("src/test/resources/fixtures/idle-probe");
+    private static final Path FIXTURE = Path.of("src/test/resources/nginx/idle-probe");
     private static final Duration CAP = Duration.ofSeconds(20);
 
     @TempDir
