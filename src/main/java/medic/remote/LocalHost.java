@@ -18,6 +18,8 @@ public final class LocalHost implements RemoteHost {
     /** Output kept per stream unless told otherwise: 1 MiB. */
     public static final int DEFAULT_OUTPUT_CAP_BYTES = 1 << 20;
 
+    private static final Duration TUNNEL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final String name;
     private final int outputCapBytes;
     private final LocalFiles files;
@@ -78,6 +80,11 @@ public final class LocalHost implements RemoteHost {
     @Override
     public void writeAtomically(String path, byte[] content) {
         files.writeAtomically(path, content);
+    }
+
+    @Override
+    public Tunnel openTunnel(String host, int port) {
+        return SocketTunnel.open(name, host, port, TUNNEL_CONNECT_TIMEOUT);
     }
 
     @Override

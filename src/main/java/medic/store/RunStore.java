@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,13 @@ import java.util.stream.Collectors;
  * mutating run per host be RUNNING, so replicas sharing the database cannot both start one.
  *
  * <p>Life of a run: {@link #createRun} (QUEUED) -> {@link #startRun} (RUNNING) -> {@link #recordStep}... ->
- * {@link #finishRun} (SUCCEEDED or FAILED). At start-up {@link #failInterrupted} marks runs a crash cut off;
- * a recovered job may {@link #resumeRun} one.
+ * {@link #finishRun} (SUCCEEDED or FAILED). A job the scheduler recovers after a crash {@link #resumeRun}s its
+ * run; {@link #interruptAbandoned} ends the runs no job will continue.
  */
 public final class RunStore {
 
+    /** How long a QUEUED run may wait for its job to be stored before a sweep counts it abandoned. */
+    public static final Duration UNSCHEDULED_GRACE = Duration.ofMinutes(5);
     private static final int START_ATTEMPTS = 3;
 
     private final Jdbc jdbc;
@@ -174,25 +177,40 @@ public final class RunStore {
     }
 
     /**
-     * Marks every RUNNING run INTERRUPTED with {@code reason}; call it at start-up of a single medic instance,
-     * before the scheduler starts, so runs a crash cut off do not stay RUNNING (and keep their host locked).
+     * Marks INTERRUPTED the runs nobody will continue, and returns them: RUNNING runs (and QUEUED ones older than
+     * {@link #UNSCHEDULED_GRACE}) that no Quartz job names any more and whose runner is not a live clustered
+     * scheduler instance. Safe with several replicas: a job stays in Quartz's tables while it runs and after its
+     * process dies, until a restart or a live peer recovers it, so a run that will still be resumed is never
+     * touched; the runner check also spares the runs of every instance that checked in lately.
      *
-     * @return the runs it marked
+     * @param jobNamePrefix the jobs of run N are named {@code <jobNamePrefix>N-...}
      */
-    public List<Run> failInterrupted(String reason) {
+    public List<Run> interruptAbandoned(String reason, String jobNamePrefix) {
         NewRun.requireText(reason, "reason", 100_000);
+        if (!jobNamePrefix.matches("[A-Za-z0-9.:-]+")) {
+            throw new IllegalArgumentException("job name prefix must be letters, digits, '.', ':' or '-': "
+                    + jobNamePrefix);
+        }
+        // Quartz presumes an instance dead once its check-in is older than its interval plus 7.5 s.
         String sql = "UPDATE runs SET status = 'INTERRUPTED', finished_at = ?, failure_reason = ?"
-                + " WHERE id = ? AND status = 'RUNNING'";
-        return jdbc.with("mark interrupted runs", connection -> {
+                + " WHERE id = ? AND (status = 'RUNNING' OR (status = 'QUEUED' AND created_at < ?))"
+                + " AND NOT EXISTS (SELECT 1 FROM qrtz_job_details WHERE job_name LIKE ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM qrtz_scheduler_state WHERE instance_name = runs.runner"
+                + " AND last_checkin_time + checkin_interval + 7500 >= ?)";
+        return jdbc.with("interrupt abandoned runs", connection -> {
             List<Run> marked = new ArrayList<>();
-            for (Run running : RunRows.runs(connection, "SELECT " + RunRows.RUN_COLUMNS
-                    + " FROM runs WHERE status = 'RUNNING' ORDER BY id")) {
+            for (Run candidate : RunRows.runs(connection, "SELECT " + RunRows.RUN_COLUMNS
+                    + " FROM runs WHERE status IN ('RUNNING', 'QUEUED') ORDER BY id")) {
                 try (PreparedStatement update = connection.prepareStatement(sql)) {
-                    Jdbc.setInstant(update, 1, clock.instant());
+                    Instant now = clock.instant();
+                    Jdbc.setInstant(update, 1, now);
                     update.setString(2, reason);
-                    update.setLong(3, running.id());
+                    update.setLong(3, candidate.id());
+                    Jdbc.setInstant(update, 4, now.minus(UNSCHEDULED_GRACE));
+                    update.setString(5, jobNamePrefix + candidate.id() + "-%");
+                    update.setLong(6, now.toEpochMilli());
                     if (update.executeUpdate() == 1) {
-                        marked.add(require(connection, running.id()));
+                        marked.add(require(connection, candidate.id()));
                     }
                 }
             }

@@ -75,7 +75,7 @@ abstract class MutatingLockContract {
         Run failed = fixture.started("web-1", true);
         store.finishRun(failed.id(), RunStatus.FAILED, "nginx -t failed");
         Run interrupted = fixture.started("web-1", true);
-        store.failInterrupted("crash");
+        store.interruptAbandoned("crash", "run-");
 
         assertInstanceOf(RunStart.Started.class, store.startRun(fixture.queue("web-1", true).id(), "replica-a"));
         assertEquals(RunStatus.INTERRUPTED, store.run(interrupted.id()).orElseThrow().status());
@@ -84,7 +84,7 @@ abstract class MutatingLockContract {
     @Test
     void resuming_an_interrupted_run_waits_when_another_run_took_its_host() {
         Run interrupted = fixture.started("web-1", true);
-        store.failInterrupted("crash");
+        store.interruptAbandoned("crash", "run-");
         Run newer = fixture.started("web-1", true);
 
         assertEquals(new RunStart.HostBusy(interrupted.id(), "web-1", newer.id()),

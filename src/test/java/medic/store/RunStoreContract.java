@@ -131,23 +131,68 @@ abstract class RunStoreContract {
     }
 
     @Test
-    void marks_running_runs_interrupted_and_leaves_the_others_alone() {
-        Run running = fixture.started("web-1", true);
+    void interrupts_a_running_run_no_job_will_continue_and_leaves_the_others_alone() {
+        Run abandoned = fixture.started("web-1", true);
         Run queued = fixture.queue("web-2", false);
         Run done = fixture.started("web-3", false);
         store.finishRun(done.id(), RunStatus.SUCCEEDED, null);
         fixture.clock.advance(Duration.ofMinutes(1));
 
-        List<Run> marked = store.failInterrupted("medic restarted while the run was running");
+        List<Run> marked = store.interruptAbandoned("nobody runs it", "run-");
 
-        assertEquals(List.of(running.id()), marked.stream().map(Run::id).toList());
-        Run interrupted = store.run(running.id()).orElseThrow();
+        assertEquals(List.of(abandoned.id()), marked.stream().map(Run::id).toList());
+        Run interrupted = store.run(abandoned.id()).orElseThrow();
         assertEquals(RunStatus.INTERRUPTED, interrupted.status());
-        assertEquals("medic restarted while the run was running", interrupted.failureReason());
+        assertEquals("nobody runs it", interrupted.failureReason());
         assertEquals(StoreFixture.START.plus(Duration.ofMinutes(1)), interrupted.finishedAt());
-        assertEquals(RunStatus.QUEUED, store.run(queued.id()).orElseThrow().status());
+        assertEquals(RunStatus.QUEUED, store.run(queued.id()).orElseThrow().status(), "a fresh queued run waits");
         assertEquals(RunStatus.SUCCEEDED, store.run(done.id()).orElseThrow().status());
-        assertTrue(store.failInterrupted("again").isEmpty());
+        assertTrue(store.interruptAbandoned("again", "run-").isEmpty());
+        assertTrue(store.mutatingRunOn("web-1").isEmpty(), "the host's lock is free again");
+    }
+
+    @Test
+    void spares_a_run_whose_job_is_still_stored_for_running_or_recovery() {
+        Run running = fixture.started("web-1", true);
+        Run neighbour = fixture.started("web-2", false);
+        QuartzRows quartz = new QuartzRows(fixture.database);
+        quartz.job("run-" + running.id() + "-retry-2");
+        quartz.job("run-" + neighbour.id() + "0-start");
+
+        List<Run> marked = store.interruptAbandoned("nobody runs it", "run-");
+
+        assertEquals(List.of(neighbour.id()), marked.stream().map(Run::id).toList(),
+                "only the run's own jobs count, not those of run " + neighbour.id() + "0");
+        assertEquals(RunStatus.RUNNING, store.run(running.id()).orElseThrow().status());
+    }
+
+    @Test
+    void spares_a_run_whose_runner_checked_in_lately_but_not_one_of_a_dead_instance() {
+        Run live = ((RunStart.Started) store.startRun(fixture.queue("web-1", false).id(), "replica-live")).run();
+        Run dead = ((RunStart.Started) store.startRun(fixture.queue("web-2", false).id(), "replica-dead")).run();
+        long now = fixture.clock.millis();
+        QuartzRows quartz = new QuartzRows(fixture.database);
+        quartz.checkIn("replica-live", now - 5_000, 2_000);
+        quartz.checkIn("replica-dead", now - 10_000, 2_000);
+
+        List<Run> marked = store.interruptAbandoned("its replica died", "run-");
+
+        assertEquals(List.of(dead.id()), marked.stream().map(Run::id).toList());
+        assertEquals(RunStatus.RUNNING, store.run(live.id()).orElseThrow().status());
+    }
+
+    @Test
+    void interrupts_a_queued_run_left_without_a_job_past_the_grace() {
+        Run queued = fixture.queue("web-1", false);
+        fixture.clock.advance(RunStore.UNSCHEDULED_GRACE.plusSeconds(1));
+
+        assertEquals(List.of(queued.id()), store.interruptAbandoned("never scheduled", "run-").stream()
+                .map(Run::id).toList());
+    }
+
+    @Test
+    void refuses_a_job_name_prefix_that_would_match_like_a_pattern() {
+        assertThrows(IllegalArgumentException.class, () -> store.interruptAbandoned("reason", "run_%"));
     }
 
     @Test
@@ -157,7 +202,7 @@ abstract class RunStoreContract {
 
         try (Database reopened = Database.open(fixture.testDatabase.settings())) {
             RunStore afterRestart = new RunStore(reopened);
-            List<Run> marked = afterRestart.failInterrupted("interrupted by a restart");
+            List<Run> marked = afterRestart.interruptAbandoned("interrupted by a restart", "run-");
 
             assertEquals(List.of(running.id()), marked.stream().map(Run::id).toList());
             assertEquals(RunStatus.INTERRUPTED, marked.get(0).status());
@@ -168,7 +213,7 @@ abstract class RunStoreContract {
     void resumes_an_interrupted_run_under_its_next_attempt() {
         Run run = fixture.started("web-1", true);
         store.recordStep(run.id(), fixture.step(0, StepStatus.SUCCEEDED, 0, "before the crash"));
-        store.failInterrupted("crash");
+        store.interruptAbandoned("crash", "run-");
 
         Run resumed = ((RunStart.Started) store.resumeRun(run.id(), "replica-b")).run();
         store.recordStep(run.id(), fixture.step(0, StepStatus.SUCCEEDED, 0, "after the crash"));
@@ -178,6 +223,16 @@ abstract class RunStoreContract {
         assertEquals("replica-b", resumed.runner());
         assertNull(resumed.failureReason());
         assertEquals(List.of(1, 2), store.steps(run.id()).stream().map(RecordedStep::attempt).toList());
+    }
+
+    @Test
+    void keeps_the_incident_a_run_belongs_to() {
+        Run run = store.createRun(new NewRun("nginx-upstream-reset", "web-1", RunTrigger.incident(42), false));
+
+        Run read = store.run(run.id()).orElseThrow();
+        assertEquals(RunTrigger.incident(42), read.trigger());
+        assertEquals(42, read.trigger().incidentId().orElseThrow());
+        assertTrue(RunTrigger.alert("fp").incidentId().isEmpty());
     }
 
     @Test

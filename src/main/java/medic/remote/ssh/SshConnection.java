@@ -9,6 +9,7 @@ import medic.remote.RemoteException;
 import medic.remote.RemoteException.Cause;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 
@@ -74,6 +75,33 @@ final class SshConnection implements AutoCloseable {
     /** A new SFTP channel, with the same retries as {@link #openSession}. */
     SFTPClient openSftp(String step, long deadlineNanos) {
         return open(client::newSFTPClient, step, deadlineNanos);
+    }
+
+    /**
+     * A direct-tcpip channel: the server connects to {@code host:port} and relays. Not a session, so it takes no
+     * channel place (OpenSSH's MaxSessions does not count tunnels).
+     *
+     * @throws StaleConnection when the connection broke while it sat in the pool
+     */
+    DirectConnection openTunnel(String host, int port, String step) {
+        try {
+            return client.newDirectConnection(host, port);
+        } catch (OpenFailException e) {
+            if (!alive()) {
+                throw new StaleConnection(e);
+            }
+            boolean refused = e.getReason() == OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED;
+            throw new RemoteException(target.name(), step, refused ? Cause.CONFIG : Cause.UNREACHABLE, refused
+                    ? "the SSH server refused to open a tunnel (" + e.getMessage() + "); allow it with"
+                            + " AllowTcpForwarding yes (or local) in the host's sshd_config for medic's user"
+                    : "the SSH server could not connect to " + host + ":" + port + " (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            if (!alive()) {
+                throw new StaleConnection(e);
+            }
+            throw new RemoteException(target.name(), step, Cause.UNREACHABLE, "opening a tunnel to " + host + ":"
+                    + port + " failed: " + e.getMessage(), e);
+        }
     }
 
     private interface ChannelOpener<T> {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import medic.remote.CommandResult;
 import medic.remote.RemoteException;
 import medic.remote.RemoteHost;
+import medic.remote.Tunnel;
 
 /**
  * A host reached over SSH (SSHJ): verified host keys, public-key authentication, optionally through a jump
@@ -61,6 +62,28 @@ public final class SshHost implements RemoteHost {
             SftpFiles.writeAtomically(connection, path, content);
             return null;
         });
+    }
+
+    @Override
+    public Tunnel openTunnel(String host, int port) {
+        String step = "tunnel to " + host + ":" + port;
+        for (int attempt = 1; ; attempt++) {
+            SshConnection connection = pool.lease(target);
+            try {
+                // The lease keeps the connection out of idle eviction until the tunnel closes.
+                return new SshTunnel(connection.openTunnel(host, port, step), host + ":" + port,
+                        () -> pool.release(connection));
+            } catch (StaleConnection e) {
+                pool.discard(connection);
+                pool.release(connection);
+                if (attempt == 2) {
+                    throw SshFailures.unreachable(target, step, e.getCause());
+                }
+            } catch (RuntimeException e) {
+                pool.release(connection);
+                throw e;
+            }
+        }
     }
 
     @Override

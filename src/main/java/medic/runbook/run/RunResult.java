@@ -16,4 +16,9 @@ public record RunResult(Outcome outcome, List<StepResult> steps, NginxVersion ve
     public RunResult {
         steps = List.copyOf(steps);
     }
+
+    /** A run that stopped before any step could say more than {@code reason}. */
+    public static RunResult failed(String reason) {
+        return new RunResult(Outcome.FAILED, List.of(), null, null, reason, false);
+    }
 }

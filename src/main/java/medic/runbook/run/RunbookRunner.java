@@ -14,6 +14,7 @@ import medic.nginx.Diagnostician;
 import medic.nginx.config.ConfigTree;
 import medic.nginx.config.DumpConfigSource;
 import medic.nginx.diagnosis.BackendFacts;
+import medic.nginx.model.NginxConfig;
 import medic.nginx.model.NginxVersion;
 import medic.nginx.redact.Redactor;
 import medic.remote.CommandResult;
@@ -39,9 +40,19 @@ public final class RunbookRunner {
 
     private static final Redactor REDACTOR = new Redactor();
     private final Clock clock;
+    private final UpstreamIdleProbes probes;
 
     public RunbookRunner(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * A runner that measures the backends' idle timeouts from the host before each diagnosis, within the diagnose
+     * step's timeout (null: it does not).
+     */
+    public RunbookRunner(Clock clock, UpstreamIdleProbes probes) {
         this.clock = clock;
+        this.probes = probes;
     }
 
     public RunResult run(Runbook runbook, HostEntry host, RemoteHost remote, BackendFacts facts, Listener listener) {
@@ -53,7 +64,8 @@ public final class RunbookRunner {
                 result = step.kind() == StepKind.APPROVAL_GATE
                         ? new StepResult(step.id(), step.kind(), Status.AWAITING_APPROVAL, null, "", "", false,
                                 Duration.ZERO, null)
-                        : step.kind().runsOnHost() ? onHost(step, host, remote, collected) : inProcess(step, collected, facts);
+                        : step.kind().runsOnHost() ? onHost(step, host, remote, collected)
+                        : inProcess(step, collected, facts, remote);
             } catch (RemoteException e) {
                 result = failed(step, e.getMessage(), Duration.ZERO);
                 results.add(result);
@@ -106,7 +118,7 @@ public final class RunbookRunner {
         return result(step, run, failure, null);
     }
 
-    private StepResult inProcess(Step step, Collected collected, BackendFacts facts) {
+    private StepResult inProcess(Step step, Collected collected, BackendFacts facts, RemoteHost remote) {
         Instant start = clock.instant();
         if (step.kind() == StepKind.DIAGNOSE) {
             if (collected.dump == null) {
@@ -114,9 +126,16 @@ public final class RunbookRunner {
             }
             ConfigTree tree = DumpConfigSource.load(collected.dump, "nginx -T output");
             byte[] log = collected.log.size() == 0 ? null : collected.log.toByteArray();
+            String probed = "";
+            if (probes != null) {
+                UpstreamIdleProbes.Report report = probes.measure(NginxConfig.of(tree, collected.version), remote, facts,
+                        step.timeout());
+                facts = report.facts();
+                probed = "\n" + REDACTOR.redactText(report.summary()).text();
+            }
             collected.diagnosis = Diagnostician.diagnose(tree, log, collected.version, facts);
             String summary = collected.diagnosis.findings().size() + " finding(s): " + collected.diagnosis.findings()
-                    .stream().map(f -> f.rule() + "@" + f.where()).distinct().limit(20).toList();
+                    .stream().map(f -> f.rule() + "@" + f.where()).distinct().limit(20).toList() + probed;
             return new StepResult(step.id(), step.kind(), Status.SUCCEEDED, null, summary, "", false,
                     Duration.between(start, clock.instant()), null);
         }

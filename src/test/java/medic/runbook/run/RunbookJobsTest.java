@@ -76,17 +76,28 @@ class RunbookJobsTest {
         try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
              SshPool pool = new SshPool(SshOptions.defaults())) {
             RunStore store = new RunStore(database);
+            RecordingObserver observer = new RecordingObserver(false);
             RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
-                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC());
-            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2),
-                    Map.of(RunbookJobs.TASK, jobs.task()))) {
+                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC()).observedBy(observer);
+            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
                 jobs.attach(scheduler);
-                Run submitted = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
-                Run done = awaitFinished(store, submitted.id());
+                Run submitted = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.incident(42));
+                RecordingObserver.HeardEnd end = observer.awaitEnd(Duration.ofSeconds(40));
+                Run done = store.run(submitted.id()).orElseThrow();
                 assertEquals(RunStatus.SUCCEEDED, done.status(), String.valueOf(done.failureReason()));
                 List<RecordedStep> steps = store.steps(submitted.id());
                 assertEquals(7, steps.size(), steps.toString());
                 assertTrue(steps.get(4).toString().contains("WS01"), "the diagnose step's summary is stored");
+
+                assertEquals(done, end.run(), "the observer hears the run as stored");
+                assertEquals(42, end.run().trigger().incidentId().orElseThrow());
+                assertEquals(RunResult.Outcome.AWAITING_APPROVAL, end.result().outcome());
+                assertTrue(end.result().diagnosis().findings().stream().anyMatch(f -> f.rule().equals("WS01")));
+                assertEquals(steps.stream().map(step -> step.step().name()).toList(),
+                        observer.steps.stream().map(heard -> heard.step().stepId()).toList(),
+                        "the observer hears each stored step, in order");
+                assertTrue(observer.steps.stream().allMatch(heard -> heard.attempt() == 1));
+                assertEquals(1, observer.ends.size());
             }
         }
     }
@@ -96,17 +107,71 @@ class RunbookJobsTest {
         try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
              SshPool pool = new SshPool(SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(2)))) {
             RunStore store = new RunStore(database);
+            RecordingObserver observer = new RecordingObserver(false);
             RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
-                    BackendFacts.NONE, Duration.ofMillis(100), Clock.systemUTC());
-            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2),
-                    Map.of(RunbookJobs.TASK, jobs.task()))) {
+                    BackendFacts.NONE, Duration.ofMillis(100), Clock.systemUTC()).observedBy(observer);
+            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
                 jobs.attach(scheduler);
                 Run submitted = jobs.submit("diagnose-last-lines", "edge-gone", RunTrigger.alert("4f6c9e1b2a7d3c80"));
-                Run done = awaitFinished(store, submitted.id());
+                RecordingObserver.HeardEnd end = observer.awaitEnd(Duration.ofSeconds(40));
+                Run done = store.run(submitted.id()).orElseThrow();
                 assertEquals(RunStatus.FAILED, done.status());
                 assertEquals(RunbookJobs.MAX_ATTEMPTS, done.attempt(), "each transient failure is tried again");
                 assertTrue(done.failureReason().contains("edge-gone"), done.failureReason());
                 assertTrue(done.failureReason().contains("gave up after 3 attempts"), done.failureReason());
+
+                assertEquals(List.of(1, 2, 3), observer.steps.stream().map(RecordingObserver.HeardStep::attempt).toList(),
+                        "every attempt's failed step is heard, with its attempt");
+                assertEquals(List.of(done), observer.ends.stream().map(RecordingObserver.HeardEnd::run).toList(),
+                        "retries are not ends: one end, after the last attempt");
+                assertEquals(RunResult.Outcome.FAILED, end.result().outcome());
+            }
+        }
+    }
+
+    @Test
+    void an_observer_that_throws_changes_nothing_about_the_run() throws Exception {
+        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
+             SshPool pool = new SshPool(SshOptions.defaults())) {
+            RunStore store = new RunStore(database);
+            RecordingObserver observer = new RecordingObserver(true);
+            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
+                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC()).observedBy(observer);
+            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
+                jobs.attach(scheduler);
+                Run submitted = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
+                observer.awaitEnd(Duration.ofSeconds(40));
+                assertEquals(RunStatus.SUCCEEDED, store.run(submitted.id()).orElseThrow().status());
+                assertEquals(7, store.steps(submitted.id()).size());
+                assertEquals(7, observer.steps.size());
+            }
+        }
+    }
+
+    @Test
+    void the_sweep_ends_a_run_whose_job_is_gone_and_tells_the_observer() throws Exception {
+        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
+             SshPool pool = new SshPool(SshOptions.defaults())) {
+            RunStore store = new RunStore(database);
+            RecordingObserver observer = new RecordingObserver(false);
+            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
+                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC()).observedBy(observer);
+            Run orphan = store.createRun(new medic.store.NewRun("diagnose-last-lines", "edge-local",
+                    RunTrigger.incident(7), false));
+            store.startRun(orphan.id(), "single");
+            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
+                jobs.attach(scheduler);
+                Run live = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
+
+                List<Run> swept = jobs.sweepAbandoned();
+
+                assertEquals(List.of(orphan.id()), swept.stream().map(Run::id).toList(),
+                        "the submitted run has its job; the orphan has none");
+                assertEquals(RunStatus.INTERRUPTED, store.run(orphan.id()).orElseThrow().status());
+                RecordingObserver.HeardEnd end = observer.awaitEnd(Duration.ofSeconds(5));
+                assertEquals(orphan.id(), end.run().id());
+                assertEquals(7, end.run().trigger().incidentId().orElseThrow());
+                assertEquals(RunStatus.SUCCEEDED, awaitFinished(store, live.id()).status());
             }
         }
     }
