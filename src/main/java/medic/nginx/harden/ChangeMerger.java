@@ -45,7 +45,7 @@ final class ChangeMerger {
 
     static Result merge(List<Sourced> changes, Describer describer) {
         ChangeMerger merger = new ChangeMerger(describer);
-        Map<Change, Object> keyOfGiven = new IdentityHashMap<>();
+        Map<Change, Object> keyOfGiven = new IdentityHashMap<>(changes.size());
         for (Sourced sourced : changes) {
             Change change = normalized(sourced.change());
             Object key = key(change);

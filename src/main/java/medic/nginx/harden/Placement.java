@@ -112,21 +112,25 @@ final class Placement {
 
     /** The last simple directive of the level named {@code name}, else of its family, as an own child. */
     private Directive kin(Container c, String name) {
-        String family = family(name);
         Directive same = null;
-        Directive relative = null;
-        for (Directive d : c.scope().directives()) {
-            if (d.isBlock()) {
-                continue;
-            }
-            if (d.name().equals(name)) {
+        for (Directive d : c.scope().all(name)) {
+            if (!d.isBlock()) {
                 same = d;
-            } else if (!family.isEmpty() && inFamily(d.name(), family)) {
-                relative = d;
             }
         }
-        Directive pick = same != null ? same : relative;
-        return pick == null ? null : c.representativeOf(pick);
+        if (same != null) {
+            return c.representativeOf(same);
+        }
+        String family = family(name);
+        Directive relative = null;
+        if (!family.isEmpty()) {
+            for (Directive d : c.scope().directives()) {
+                if (!d.isBlock() && inFamily(d.name(), family)) {
+                    relative = d;
+                }
+            }
+        }
+        return relative == null ? null : c.representativeOf(relative);
     }
 
     private Directive lastSimple(Container c, String name) {
