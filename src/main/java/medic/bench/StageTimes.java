@@ -14,7 +14,8 @@ final class StageTimes {
         this.runs = runs;
     }
 
-    void record(String stage, int run, double millis) {
+    // Synchronized: the rules, timed one by one, run on several threads.
+    synchronized void record(String stage, int run, double millis) {
         byStage.computeIfAbsent(stage, s -> new double[runs])[run] += millis;
     }
 

@@ -110,7 +110,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private Integer report(Diagnosis diagnosis) {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json -> out.print(JsonReport.render(diagnosis));
+            case json -> JsonReport.write(diagnosis, out);
             case diff -> {
                 out.print(diagnosis.proposal().unifiedDiff());
                 if (new medic.nginx.redact.Redactor().redactText(diagnosis.proposal().unifiedDiff()).maskedAnything()) {

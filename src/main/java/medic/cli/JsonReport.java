@@ -1,71 +1,108 @@
 package medic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
 import medic.nginx.Diagnosis;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.harden.FileChange;
-import medic.nginx.redact.Redactor;
 
 /**
  * The diagnosis for machines: {@code findings[]} with rule, severity, file, line, message, evidence, and
  * {@code proposal.files[]} with path and diff. Text fields are redacted; the diff too (use --format diff
- * for an exact, patchable diff).
+ * for an exact, patchable diff). Written as it goes: a config broken everywhere gives megabytes of JSON.
  */
 final class JsonReport {
-    private static final Redactor REDACTOR = new Redactor();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private JsonReport() {
     }
 
-    static String render(Diagnosis diagnosis) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("config", diagnosis.config().tree().mainPath());
-        root.put("nginxVersion", diagnosis.config().version().toString());
-        root.put("nginxVersionKnown", diagnosis.config().versionKnown());
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : diagnosis.findings()) {
-            ObjectNode node = findings.addObject();
-            node.put("rule", f.rule());
-            node.put("severity", f.severity().label());
-            node.put("file", f.file());
-            node.put("line", f.line());
-            node.put("title", f.title());
-            node.put("message", REDACTOR.redactText(f.message()).text());
-            node.put("effective", f.effective() == null ? null : REDACTOR.redactText(f.effective()).text());
-            node.put("default", f.defaultValue());
-            ArrayNode evidence = node.putArray("evidence");
-            f.evidence().forEach(e -> evidence.add(REDACTOR.redactLog(e).text()));
-            node.put("fix", f.fix());
+    static void write(Diagnosis diagnosis, Writer out) {
+        List<FileChange> changes = diagnosis.proposal().files();
+        RedactedReport redacted = RedactedReport.of(diagnosis, changes.stream().map(FileChange::diff).toList());
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("config", diagnosis.config().tree().mainPath());
+            json.writeStringField("nginxVersion", diagnosis.config().version().toString());
+            json.writeBooleanField("nginxVersionKnown", diagnosis.config().versionKnown());
+            json.writeArrayFieldStart("findings");
+            for (RedactedReport.RedactedFinding redactedFinding : redacted.findings()) {
+                writeFinding(json, redactedFinding);
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("proposal");
+            json.writeStringField("baseDir", diagnosis.config().tree().baseDir());
+            json.writeArrayFieldStart("files");
+            for (int i = 0; i < changes.size(); i++) {
+                json.writeStartObject();
+                json.writeStringField("path", changes.get(i).relativePath());
+                json.writeStringField("diff", redacted.diffs().get(i));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            if (diagnosis.log() != null) {
+                writeLog(json, diagnosis);
+            }
+            json.writeArrayFieldStart("notes");
+            for (String note : diagnosis.notes()) {
+                json.writeString(note);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON report", e);
         }
-        ObjectNode proposal = root.putObject("proposal");
-        proposal.put("baseDir", diagnosis.config().tree().baseDir());
-        ArrayNode files = proposal.putArray("files");
-        for (FileChange change : diagnosis.proposal().files()) {
-            ObjectNode file = files.addObject();
-            file.put("path", change.relativePath());
-            file.put("diff", REDACTOR.redactText(change.diff()).text());
+    }
+
+    private static void writeFinding(JsonGenerator json, RedactedReport.RedactedFinding redacted) throws IOException {
+        Finding f = redacted.finding();
+        json.writeStartObject();
+        json.writeStringField("rule", f.rule());
+        json.writeStringField("severity", f.severity().label());
+        json.writeStringField("file", f.file());
+        json.writeNumberField("line", f.line());
+        json.writeStringField("title", f.title());
+        json.writeStringField("message", redacted.message());
+        json.writeStringField("effective", redacted.effective());
+        json.writeStringField("default", f.defaultValue());
+        json.writeArrayFieldStart("evidence");
+        for (String line : redacted.evidence()) {
+            json.writeString(line);
         }
-        if (diagnosis.log() != null) {
-            ObjectNode log = root.putObject("log");
-            log.put("lines", diagnosis.log().lines());
-            log.put("unreadable", diagnosis.log().unreadable());
-            ObjectNode failures = log.putObject("failures");
-            diagnosis.log().failures().forEach((k, v) -> failures.put(k.name(), v));
-            ObjectNode locations = log.putObject("locations");
-            diagnosis.log().locations().forEach(locations::put);
-            ArrayNode bursts = log.putArray("bursts");
-            diagnosis.log().bursts().forEach(bursts::add);
+        json.writeEndArray();
+        json.writeStringField("fix", f.fix());
+        json.writeEndObject();
+    }
+
+    private static void writeLog(JsonGenerator json, Diagnosis diagnosis) throws IOException {
+        json.writeObjectFieldStart("log");
+        json.writeNumberField("lines", diagnosis.log().lines());
+        json.writeNumberField("unreadable", diagnosis.log().unreadable());
+        json.writeObjectFieldStart("failures");
+        for (var failure : diagnosis.log().failures().entrySet()) {
+            json.writeNumberField(failure.getKey().name(), failure.getValue());
         }
-        ArrayNode notes = root.putArray("notes");
-        diagnosis.notes().forEach(notes::add);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the JSON report", e);
+        json.writeEndObject();
+        json.writeObjectFieldStart("locations");
+        for (Map.Entry<String, Long> location : diagnosis.log().locations().entrySet()) {
+            json.writeNumberField(location.getKey(), location.getValue());
         }
+        json.writeEndObject();
+        json.writeArrayFieldStart("bursts");
+        for (String burst : diagnosis.log().bursts()) {
+            json.writeString(burst);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 }

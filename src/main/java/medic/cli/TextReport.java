@@ -8,11 +8,9 @@ import medic.nginx.Diagnosis;
 import medic.nginx.LogStats;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.Severity;
-import medic.nginx.redact.Redactor;
 
 /** The diagnosis for people at a terminal: summary, findings most serious first, then the proposed diff. */
 final class TextReport {
-    private static final Redactor REDACTOR = new Redactor();
     private static final String RESET = "\u001b[0m";
     private final boolean color;
 
@@ -44,13 +42,16 @@ final class TextReport {
         out.append(bold(plural(findings.size(), "finding"))).append(": ").append(bySeverity.entrySet().stream()
                 .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
                 .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "))).append("\n\n");
-        for (Finding finding : findings) {
+        boolean proposed = !diagnosis.proposal().isEmpty();
+        RedactedReport redacted = RedactedReport.of(diagnosis,
+                proposed ? List.of(diagnosis.proposal().unifiedDiff()) : List.of());
+        for (RedactedReport.RedactedFinding finding : redacted.findings()) {
             renderFinding(out, finding);
         }
-        if (!diagnosis.proposal().isEmpty()) {
+        if (proposed) {
             out.append(bold("Proposed change")).append(" (apply with patch -p1 from ")
                     .append(config.tree().baseDir()).append(", then nginx -t):\n");
-            for (String line : REDACTOR.redactText(diagnosis.proposal().unifiedDiff()).text().split("\n", -1)) {
+            for (String line : redacted.diffs().get(0).split("\n", -1)) {
                 out.append(diffColor(line)).append('\n');
             }
         }
@@ -72,18 +73,19 @@ final class TextReport {
         log.bursts().forEach(b -> out.append("  burst: ").append(b).append('\n'));
     }
 
-    private void renderFinding(StringBuilder out, Finding f) {
+    private void renderFinding(StringBuilder out, RedactedReport.RedactedFinding redacted) {
+        Finding f = redacted.finding();
         out.append(severity(f.severity())).append("  ").append(bold(f.rule())).append("  ").append(f.where())
                 .append("  ").append(f.title()).append('\n');
-        out.append("      ").append(REDACTOR.redactText(f.message()).text()).append('\n');
+        out.append("      ").append(redacted.message()).append('\n');
         if (f.effective() != null) {
-            out.append(dim("      now:      ")).append(REDACTOR.redactText(f.effective()).text()).append('\n');
+            out.append(dim("      now:      ")).append(redacted.effective()).append('\n');
         }
         if (f.defaultValue() != null) {
             out.append(dim("      default:  ")).append(f.defaultValue()).append('\n');
         }
-        for (String line : f.evidence()) {
-            out.append(dim("      evidence: ")).append(REDACTOR.redactLog(line).text()).append('\n');
+        for (String line : redacted.evidence()) {
+            out.append(dim("      evidence: ")).append(line).append('\n');
         }
         if (!f.fix().isEmpty()) {
             out.append(dim("      fix:      ")).append(f.fix()).append('\n');

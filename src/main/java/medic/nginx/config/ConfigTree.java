@@ -52,6 +52,17 @@ public final class ConfigTree {
         return includes.getOrDefault(include, List.of());
     }
 
+    /** How many include directives of the tree bring in {@code path} (0 for the main file). */
+    public int includers(String path) {
+        int count = 0;
+        for (List<String> paths : includes.values()) {
+            if (paths.contains(path)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Text that stood before the first file marker of an {@code nginx -T} dump (nginx's verdict lines). */
     public String preamble() {
         return preamble;

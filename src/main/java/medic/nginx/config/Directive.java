@@ -20,6 +20,8 @@ public final class Directive implements Node {
     private final String closingPrefix;
     private final int end;
     private final int endLine;
+    /** The argument values, made on first use; an immutable list, so threads racing to make it agree. */
+    private List<String> args;
 
     Directive(String file, String prefix, List<Token> tokens, String header, int offset, int line, int column,
               List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
@@ -43,7 +45,16 @@ public final class Directive implements Node {
 
     /** The argument values as nginx sees them (quotes removed). */
     public List<String> args() {
-        return tokens.subList(1, tokens.size()).stream().map(Token::value).toList();
+        List<String> made = args;
+        if (made == null) {
+            String[] values = new String[tokens.size() - 1];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = tokens.get(i + 1).value();
+            }
+            made = List.of(values);
+            args = made;
+        }
+        return made;
     }
 
     public String arg(int index) {

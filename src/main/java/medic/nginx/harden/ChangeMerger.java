@@ -1,6 +1,7 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class ChangeMerger {
 
     static Result merge(List<Sourced> changes, Describer describer) {
         ChangeMerger merger = new ChangeMerger(describer);
-        Map<Change, Object> keyOfGiven = new IdentityHashMap<>();
+        Map<Change, Object> keyOfGiven = new IdentityHashMap<>(changes.size());
         for (Sourced sourced : changes) {
             Change change = normalized(sourced.change());
             Object key = key(change);
@@ -58,21 +59,47 @@ final class ChangeMerger {
     /** What makes two changes "the same edit": the place and the thing set, not the value. */
     static Object key(Change change) {
         if (change instanceof Change.SetDirective c) {
-            return List.of("set", block(c.scope()), c.name());
+            return new Key("set", block(c.scope()), c.name());
         } else if (change instanceof Change.AddDirective c) {
-            return List.of("add", block(c.scope()), c.name(), keyOf(c.args(), c.keyArgs()));
+            return new Key("add", block(c.scope()), c.name(), keyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetServerParam c) {
-            return List.of("param", c.server().directive(), c.param());
+            return new Key("param", c.server().directive(), c.param());
         } else if (change instanceof Change.EnsureUpgradeMap) {
-            return List.of("upgrade-map");
+            return new Key("upgrade-map");
         } else if (change instanceof Change.EnsureHttpDirective c) {
-            return List.of("http", c.name(), keyOf(c.args(), c.keyArgs()));
+            return new Key("http", c.name(), keyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetMapEntry c) {
-            return List.of("entry", block(c.map()), c.key());
+            return new Key("entry", block(c.map()), c.key());
         } else if (change instanceof Change.MakePrefixNoRegex c) {
-            return List.of("no-regex", block(c.location()));
+            return new Key("no-regex", block(c.location()));
         }
         throw new IllegalArgumentException("unknown change " + change);
+    }
+
+    /** A change's key: its parts compared by equals, hashed once (keys are looked up several times each). */
+    private static final class Key {
+        private final Object[] parts;
+        private final int hash;
+
+        Key(Object... parts) {
+            this.parts = parts;
+            this.hash = Arrays.hashCode(parts);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.hash == hash && Arrays.equals(key.parts, parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(parts);
+        }
     }
 
     /** The scope's block as an identity key (the same block reached twice through includes is one place). */
@@ -133,19 +160,22 @@ final class ChangeMerger {
         return true;
     }
 
-    /** The same change with values as nginx reads them ({@code ""} becomes the empty string). */
+    /** The same change with values as nginx reads them ({@code ""} becomes the empty string); itself when no value changes. */
     static Change normalized(Change change) {
         if (change instanceof Change.SetDirective c) {
-            return new Change.SetDirective(c.scope(), c.name(), values(c.args()));
+            List<String> args = values(c.args());
+            return args == c.args() ? c : new Change.SetDirective(c.scope(), c.name(), args);
         } else if (change instanceof Change.AddDirective c) {
-            return new Change.AddDirective(c.scope(), c.name(), values(c.args()), c.keyArgs(), c.replace());
+            List<String> args = values(c.args());
+            return args == c.args() ? c : new Change.AddDirective(c.scope(), c.name(), args, c.keyArgs(), c.replace());
         } else if (change instanceof Change.SetServerParam c) {
-            return new Change.SetServerParam(c.server(), c.param(), NginxText.value(c.value()));
+            return NginxText.emptyLiteral(c.value()) ? new Change.SetServerParam(c.server(), c.param(), "") : c;
         } else if (change instanceof Change.EnsureUpgradeMap c) {
             String variable = c.variable().startsWith("$") ? c.variable() : "$" + c.variable();
             return new Change.EnsureUpgradeMap(variable, NginxText.value(c.emptyValue()));
         } else if (change instanceof Change.EnsureHttpDirective c) {
-            return new Change.EnsureHttpDirective(c.name(), values(c.args()), c.keyArgs());
+            List<String> args = values(c.args());
+            return args == c.args() ? c : new Change.EnsureHttpDirective(c.name(), args, c.keyArgs());
         } else if (change instanceof Change.SetMapEntry c) {
             return new Change.SetMapEntry(c.map(), NginxText.value(c.key()), NginxText.value(c.value()));
         }

@@ -69,28 +69,6 @@ final class HardenedSource implements ConfigSource {
         return null;
     }
 
-    /** How many include directives of the tree bring in {@code path}. */
-    static int includers(ConfigTree tree, String path) {
-        int count = 0;
-        for (ConfigFile file : tree.files().values()) {
-            count += includers(tree, file.nodes(), path);
-        }
-        return count;
-    }
-
-    private static int includers(ConfigTree tree, List<Node> nodes, String path) {
-        int count = 0;
-        for (Node node : nodes) {
-            if (node instanceof Directive d) {
-                if (d.name().equals("include") && !d.isBlock() && tree.included(d).contains(path)) {
-                    count++;
-                }
-                count += includers(tree, d.children(), path);
-            }
-        }
-        return count;
-    }
-
     @Override
     public Optional<String> read(String absolutePath) {
         return Optional.ofNullable(files.get(absolutePath));

@@ -13,12 +13,13 @@ final class Layout {
 
     private final String text;
     private final String newline;
-    private final String unit;
+    private final ConfigFile file;
+    private String unit;
 
     Layout(ConfigFile file) {
         this.text = file.source();
         this.newline = newlineOf(text);
-        this.unit = unitOf(file.nodes());
+        this.file = file;
     }
 
     /** {@code \r\n} when the file's first line ends that way, else {@code \n}. */
@@ -33,6 +34,10 @@ final class Layout {
 
     /** One level of indentation as the file writes it (most common step from a block to its children). */
     String unit() {
+        // Computed on demand: it walks every node of the file, and single-line insertions do not need it.
+        if (unit == null) {
+            unit = unitOf(file.nodes());
+        }
         return unit;
     }
 
@@ -42,13 +47,8 @@ final class Layout {
 
     /** The whitespace before {@code offset} on its line when nothing else precedes it there, else null. */
     String ownLineIndent(int offset) {
-        int start = lineStart(offset);
-        for (int i = start; i < offset; i++) {
-            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
-                return null;
-            }
-        }
-        return text.substring(start, offset);
+        int start = ownLineIndentStart(offset);
+        return start < 0 ? null : text.substring(start, offset);
     }
 
     /** The leading whitespace of the line holding {@code offset}. */
@@ -103,14 +103,35 @@ final class Layout {
             if (!(node instanceof Directive block) || block.children().isEmpty()) {
                 continue;
             }
-            String outer = ownLineIndent(block.offset());
+            int outer = ownLineIndentStart(block.offset());
+            String step = null;
             for (Node child : block.children()) {
-                String inner = ownLineIndent(child.offset());
-                if (outer != null && inner != null && inner.length() > outer.length() && inner.startsWith(outer)) {
-                    steps.merge(inner.substring(outer.length()), 1, Integer::sum);
+                int inner = ownLineIndentStart(child.offset());
+                int outerLength = block.offset() - outer;
+                int innerLength = child.offset() - inner;
+                if (outer >= 0 && inner >= 0 && innerLength > outerLength
+                        && text.regionMatches(inner, text, outer, outerLength)) {
+                    int from = inner + outerLength;
+                    // Siblings mostly share their step: reuse the string rather than cut one per child.
+                    if (step == null || step.length() != child.offset() - from
+                            || !text.startsWith(step, from)) {
+                        step = text.substring(from, child.offset());
+                    }
+                    steps.merge(step, 1, Integer::sum);
                 }
             }
             collectSteps(block.children(), steps);
         }
+    }
+
+    /** Where the whitespace before {@code offset} starts when only blanks precede it on its line, else -1. */
+    private int ownLineIndentStart(int offset) {
+        int start = lineStart(offset);
+        for (int i = start; i < offset; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return -1;
+            }
+        }
+        return start;
     }
 }

@@ -80,9 +80,9 @@ final class Placement {
         String nl = layout.newline();
         String gap = snippet.isBlock() && !children.isEmpty() ? nl : "";
         if (c.isMain() && at == 0) {
-            return Edit.insert(c.path(), 0, snippet.render("", layout.unit(), "", nl), order);
+            return Edit.insert(c.path(), 0, snippet.render("", layout, "", nl), order);
         }
-        return Edit.insert(c.path(), at, gap + snippet.render(c.childIndent(), layout.unit(), nl, ""), order);
+        return Edit.insert(c.path(), at, gap + snippet.render(c.childIndent(), layout, nl, ""), order);
     }
 
     private Edit after(Container c, Node node, Snippet snippet, int order) {
@@ -96,7 +96,7 @@ final class Placement {
         String nl = layout.newline();
         String gap = snippet.isBlock() || (node instanceof Directive d && d.isBlock()) ? nl : "";
         return Edit.insert(c.path(), eol, gap + snippet.render(indent != null ? indent : c.childIndent(),
-                layout.unit(), nl, ""), order);
+                layout, nl, ""), order);
     }
 
     private Edit before(Container c, Node node, Snippet snippet, int order) {
@@ -106,27 +106,31 @@ final class Placement {
             return Edit.insert(c.path(), node.offset(), snippet.inline() + " ", order);
         }
         String nl = layout.newline();
-        String text = snippet.render(indent, layout.unit(), "", nl) + (snippet.isBlock() ? nl : "");
+        String text = snippet.render(indent, layout, "", nl) + (snippet.isBlock() ? nl : "");
         return Edit.insert(c.path(), layout.lineStart(node.offset()), text, order);
     }
 
     /** The last simple directive of the level named {@code name}, else of its family, as an own child. */
     private Directive kin(Container c, String name) {
-        String family = family(name);
         Directive same = null;
-        Directive relative = null;
-        for (Directive d : c.scope().directives()) {
-            if (d.isBlock()) {
-                continue;
-            }
-            if (d.name().equals(name)) {
+        for (Directive d : c.scope().all(name)) {
+            if (!d.isBlock()) {
                 same = d;
-            } else if (!family.isEmpty() && family(d.name()).equals(family)) {
-                relative = d;
             }
         }
-        Directive pick = same != null ? same : relative;
-        return pick == null ? null : c.representativeOf(pick);
+        if (same != null) {
+            return c.representativeOf(same);
+        }
+        String family = family(name);
+        Directive relative = null;
+        if (!family.isEmpty()) {
+            for (Directive d : c.scope().directives()) {
+                if (!d.isBlock() && inFamily(d.name(), family)) {
+                    relative = d;
+                }
+            }
+        }
+        return relative == null ? null : c.representativeOf(relative);
     }
 
     private Directive lastSimple(Container c, String name) {
@@ -142,6 +146,12 @@ final class Placement {
     static String family(String name) {
         int underscore = name.indexOf('_');
         return underscore < 0 ? name : name.substring(0, underscore);
+    }
+
+    /** {@code family(name).equals(family)} for a family (which holds no underscore), without a substring. */
+    private static boolean inFamily(String name, String family) {
+        int length = family.length();
+        return name.startsWith(family) && (name.length() == length || name.charAt(length) == '_');
     }
 
     /** A block named in {@code sections}, or an include that brings one in. */

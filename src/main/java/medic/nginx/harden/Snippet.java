@@ -21,11 +21,15 @@ record Snippet(List<Line> lines) {
         return lines.size() > 1 && lines.get(0).text().endsWith("{");
     }
 
-    /** Each line on its own: {@code before} + indent + text + {@code after}. */
-    String render(String indent, String unit, String before, String after) {
+    /** Each line on its own: {@code before} + indent + the layout's unit per depth + text + {@code after}. */
+    String render(String indent, Layout layout, String before, String after) {
         StringBuilder out = new StringBuilder();
         for (Line line : lines) {
-            out.append(before).append(indent).append(unit.repeat(line.depth())).append(line.text()).append(after);
+            out.append(before).append(indent);
+            if (line.depth() > 0) {
+                out.append(layout.unit().repeat(line.depth()));
+            }
+            out.append(line.text()).append(after);
         }
         return out.toString();
     }

@@ -1,10 +1,7 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import medic.MedicException;
 
 /**
@@ -20,19 +17,41 @@ final class TextEdits {
     record Applied(String text, List<Edit> kept) {
     }
 
+    private static int compare(Edit a, Edit b) {
+        if (a.start() != b.start()) {
+            return Integer.compare(a.start(), b.start());
+        }
+        if (a.isInsertion() != b.isInsertion()) {
+            return a.isInsertion() ? -1 : 1;
+        }
+        return Integer.compare(a.order(), b.order());
+    }
+
+    /** An edit seen before with the same range and text (kept or not); {@code seen} holds the edits at its start. */
+    private static boolean duplicate(List<Edit> seen, Edit edit) {
+        for (Edit other : seen) {
+            if (other.end() == edit.end() && other.text().equals(edit.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Applies the edits; {@code conflicts} receives one line per replacement that lost to an earlier one. */
     static Applied apply(String original, List<Edit> edits, String relativePath, List<String> conflicts) {
         List<Edit> sorted = new ArrayList<>(edits);
         // Insertions before a replacement starting at the same offset, then finding order.
-        sorted.sort(Comparator.comparingInt(Edit::start)
-                .thenComparing(e -> !e.isInsertion())
-                .thenComparingInt(Edit::order));
-        List<Edit> kept = new ArrayList<>();
-        Set<List<Object>> seen = new HashSet<>();
+        sorted.sort(TextEdits::compare);
+        List<Edit> kept = new ArrayList<>(sorted.size());
+        List<Edit> seenAtStart = new ArrayList<>();
         for (Edit edit : sorted) {
-            if (!seen.add(List.of(edit.start(), edit.end(), edit.text()))) {
+            if (!seenAtStart.isEmpty() && seenAtStart.get(0).start() != edit.start()) {
+                seenAtStart.clear();
+            }
+            if (duplicate(seenAtStart, edit)) {
                 continue;
             }
+            seenAtStart.add(edit);
             Edit previous = kept.isEmpty() ? null : kept.get(kept.size() - 1);
             if (previous != null && !previous.isInsertion() && previous.start() == edit.start()
                     && previous.end() == edit.end()) {

@@ -1,5 +1,6 @@
 package medic.nginx.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import medic.nginx.config.Directive;
 
@@ -31,6 +32,15 @@ public record HeaderSet(List<Directive> headers, Scope level, List<Directive> dr
 
     /** Dropped outer lines for a header this level does not set again. */
     public List<Directive> droppedWithoutReplacement() {
-        return dropped.stream().filter(d -> d.argCount() >= 1 && !has(d.arg(0))).toList();
+        if (dropped.isEmpty()) {
+            return List.of();
+        }
+        List<Directive> kept = new ArrayList<>(dropped.size());
+        for (Directive d : dropped) {
+            if (d.argCount() >= 1 && !has(d.arg(0))) {
+                kept.add(d);
+            }
+        }
+        return List.copyOf(kept);
     }
 }

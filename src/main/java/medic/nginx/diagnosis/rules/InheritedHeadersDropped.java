@@ -54,8 +54,12 @@ public final class InheritedHeadersDropped implements Rule {
             }
             HeaderSet headers = config.headers(location);
             boolean webSocket = analysis.isWebSocket(location);
-            List<Directive> relevant = headers.droppedWithoutReplacement().stream()
-                    .filter(d -> relevant(d, webSocket)).toList();
+            List<Directive> relevant = new ArrayList<>(2);
+            for (Directive dropped : headers.droppedWithoutReplacement()) {
+                if (relevant(dropped, webSocket)) {
+                    relevant.add(dropped);
+                }
+            }
             if (relevant.isEmpty()) {
                 continue;
             }
