@@ -13,7 +13,6 @@ import medic.outbox.Outbox;
 import medic.runbook.RunbookCatalog;
 import medic.runbook.run.HostConnections;
 import medic.runbook.run.RunbookJobs;
-import medic.schedule.Scheduler;
 import medic.slack.message.MessageTemplates;
 import medic.store.Database;
 
@@ -30,9 +29,4 @@ public record LifecycleParts(Database database, Inventory inventory, RunbookCata
                              String channel, MessageTemplates templates, Proposals proposals, Approvals approvals,
                              ApprovalRules approvalRules, Applier applier, AuditLog audit, ProbePlan probes,
                              Duration recheckDelay, Clock clock) {
-
-    /** The scheduler arrives after the parts: its tasks come from the flow. */
-    interface SchedulerRef {
-        Scheduler get();
-    }
 }
