@@ -82,6 +82,11 @@ public final class AlertmanagerWebhook implements Handler {
                     payload.groupKey(), payload.receiver(), e.getMessage(), e);
             WebhookResponse.error(ctx, 503, "medic cannot store the alerts right now; Alertmanager will retry");
             return;
+        } catch (RuntimeException e) {
+            LOG.error("alerts of group {} from receiver {} not stored because of a bug, answered 500: {}",
+                    payload.groupKey(), payload.receiver(), e, e);
+            WebhookResponse.error(ctx, 500, "medic failed to store the alerts; see its log");
+            return;
         }
         if (payload.truncatedAlerts() > 0) {
             LOG.warn("Alertmanager left out {} alerts of group {} (receiver {}, max_alerts): medic never sees them;"

@@ -69,10 +69,17 @@ public final class PayloadParser {
             throw new PayloadException("body: " + e.getOriginalMessage());
         } catch (JsonParseException e) {
             throw new PayloadException("body: not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + reason(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new PayloadException("body: cannot be read as JSON: " + e.getMessage());
         }
+    }
+
+    /** Jackson's reason without its source excerpt and marker positions. */
+    private static String reason(String message) {
+        String first = String.valueOf(message).lines().findFirst().orElse("");
+        int marker = first.indexOf(" (start marker");
+        return marker > 0 ? first.substring(0, marker) : first;
     }
 
     private static Alert alert(JsonObject alert) {

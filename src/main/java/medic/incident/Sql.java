@@ -69,7 +69,7 @@ final class Sql {
     }
 
     private static boolean isRetryable(SQLException e) {
-        return RETRYABLE.contains(e.getSQLState());
+        return e.getSQLState() != null && RETRYABLE.contains(e.getSQLState());
     }
 
     private StoreException failure(String what, SQLException e) {
