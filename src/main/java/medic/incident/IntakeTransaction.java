@@ -76,14 +76,30 @@ final class IntakeTransaction {
                     resolutions.add(new Resolution(same.get(), alert.endsAt()));
                 }
             } else {
-                // Alertmanager may merge an occurrence's start to an earlier instant: resolve what fires for it.
-                List<StoredAlert> firing = stored.firingOf(alert.fingerprint()).stream()
-                        .filter(old -> !old.occurrence().startsAt().isAfter(alert.endsAt())).toList();
-                firing.forEach(old -> resolutions.add(new Resolution(old, alert.endsAt())));
-                if (firing.isEmpty()) {
-                    rowsWithoutIncident.add(row(alert, AlertStatus.RESOLVED, null));
-                }
+                resolveUnseen(alert, stored);
             }
+        }
+    }
+
+    /**
+     * A resolution for an occurrence not stored as such. Alertmanager may have moved its start earlier (it keeps
+     * the earliest start when it merges a re-sent alert): then it ends the stored firing occurrence that started
+     * within it. Firing occurrences that started before it are over too. Otherwise it is stored as it is.
+     */
+    private void resolveUnseen(Alert alert, StoredOccurrences stored) {
+        Instant start = alert.occurrence().startsAt();
+        boolean merged = false;
+        for (StoredAlert old : stored.firingOf(alert.fingerprint())) {
+            Instant oldStart = old.occurrence().startsAt();
+            if (oldStart.isBefore(start)) {
+                resolutions.add(new Resolution(old, alert.startsAt()));
+            } else if (!oldStart.isAfter(alert.endsAt())) {
+                resolutions.add(new Resolution(old, alert.endsAt()));
+                merged = true;
+            }
+        }
+        if (!merged) {
+            rowsWithoutIncident.add(row(alert, AlertStatus.RESOLVED, null));
         }
     }
 

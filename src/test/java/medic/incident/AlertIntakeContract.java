@@ -170,6 +170,18 @@ abstract class AlertIntakeContract {
     }
 
     @Test
+    void a_resolution_of_a_newer_occurrence_ends_the_older_one_and_is_kept() {
+        fixture.accept(firing("a1", T0, "edge-1", "checkout"));
+
+        IntakeResult result = fixture.accept(resolved("a1", T0.plusSeconds(600), T0.plusSeconds(660), "edge-1", "checkout"));
+
+        assertEquals(new IntakeResult(1, 1, 1, 0), result);
+        assertEquals(2, fixture.storedAlerts());
+        assertEquals(List.of(), fixture.store.open());
+        assertTrue(fixture.events.lines().get(1).startsWith("resolved"));
+    }
+
+    @Test
     void a_resolution_never_seen_firing_is_stored_without_an_incident_or_event() {
         IntakeResult result = fixture.accept(resolved("a9", T0, T0.plusSeconds(60), "edge-1", "checkout"));
 

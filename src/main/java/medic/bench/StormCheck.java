@@ -1,0 +1,61 @@
+package medic.bench;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import medic.store.Database;
+
+/** What the storm left in the database, read back straight from the tables. */
+final class StormCheck {
+
+    record Stored(Set<String> occurrences, int incidents, int incidentKeys, int openIncidents) {
+    }
+
+    private StormCheck() {
+    }
+
+    static Stored stored(Database database) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            Set<String> occurrences = new HashSet<>();
+            try (ResultSet row = statement.executeQuery("SELECT fingerprint, starts_at FROM alerts")) {
+                while (row.next()) {
+                    occurrences.add(row.getString(1) + "@"
+                            + AlertStormBench.micros(row.getObject(2, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return new Stored(occurrences, count(statement, "SELECT COUNT(*) FROM incidents"),
+                    count(statement, "SELECT COUNT(*) FROM (SELECT DISTINCT host, upstream FROM incidents) keys"),
+                    count(statement, "SELECT COUNT(*) FROM incidents WHERE state = 'OPEN'"));
+        }
+    }
+
+    private static int count(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    /** {accepted (202), other HTTP statuses, transport failures}. */
+    static int[] statusCounts(AtomicIntegerArray statuses) {
+        int[] counts = new int[3];
+        for (int i = 0; i < statuses.length(); i++) {
+            int status = statuses.get(i);
+            counts[status == 202 ? 0 : status == -1 ? 2 : 1]++;
+        }
+        return counts;
+    }
+
+    static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f (1 min, at the end)", load);
+    }
+}
