@@ -58,8 +58,12 @@ public final class AlertStormBench {
             try {
                 URI uri = URI.create("http://127.0.0.1:" + app.port() + AlertmanagerWebhook.PATH);
                 int warmupRequests = warmup * rate;
+                double cpuBefore = StormCheck.processCpuSeconds();
                 StormRun run = drive(fleet, uri, rate, warmupRequests + seconds * rate, connections);
+                double cpu = StormCheck.processCpuSeconds() - cpuBefore;
                 report(args, seconds, rate, connections, warmup, run, warmupRequests, database, events, fleet);
+                System.out.printf(Locale.ROOT, "CPU: %.1f s for the whole run (server and load generator), %.2f ms per"
+                        + " request%n", cpu, cpu * 1000 / run.latencies().length);
             } finally {
                 app.stop();
             }
@@ -116,7 +120,7 @@ public final class AlertStormBench {
                                int warmupRequests, Database database, StormEvents events, StormFleet fleet)
             throws Exception {
         long[] measured = java.util.Arrays.copyOfRange(run.latencies(), warmupRequests, run.latencies().length);
-        int[] counts = StormCheck.statusCounts(run.statuses());
+        java.util.Map<Integer, Integer> counts = StormCheck.statusCounts(run.statuses());
         StormCheck.Stored stored = StormCheck.stored(database);
         Set<String> lost = new java.util.HashSet<>(run.acceptedOccurrences());
         lost.removeAll(stored.occurrences());
@@ -126,9 +130,10 @@ public final class AlertStormBench {
                         + " %d alerts in %d groups, %d HTTP clients, %d cores, load %s%n", String.join(" ", args),
                 seconds, rate, warmup, ALERTS_PER_REQUEST, fleet.groups() * fleet.perGroup(), fleet.groups(),
                 connections, Runtime.getRuntime().availableProcessors(), StormCheck.loadAverage());
-        System.out.printf(Locale.ROOT, "requests: sent %d in %.1f s (%.0f/s), accepted (202) %d, other statuses %d,"
-                        + " failed %d; alerts sent %d%n", run.latencies().length, run.wallNanos() / 1e9,
-                run.latencies().length / (run.wallNanos() / 1e9), counts[0], counts[1], counts[2], run.alertsSent());
+        System.out.printf(Locale.ROOT, "requests: sent %d in %.1f s (%.0f/s), accepted (202) %d, by status %s"
+                        + " (-1: no answer); alerts sent %d%n", run.latencies().length, run.wallNanos() / 1e9,
+                run.latencies().length / (run.wallNanos() / 1e9), counts.getOrDefault(202, 0), counts,
+                run.alertsSent());
         System.out.println("webhook latency (measured part, from scheduled send): " + Latencies.of(measured).summary());
         System.out.printf(Locale.ROOT, "occurrences: accepted %d, stored %d, lost %d, not sent but stored %d%n",
                 run.acceptedOccurrences().size(), stored.occurrences().size(), lost.size(), invented.size());

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import medic.store.Database;
@@ -44,14 +46,21 @@ final class StormCheck {
         }
     }
 
-    /** {accepted (202), other HTTP statuses, transport failures}. */
-    static int[] statusCounts(AtomicIntegerArray statuses) {
-        int[] counts = new int[3];
+    /** How many requests ended with each HTTP status; -1 for a transport failure (timeout, reset). */
+    static Map<Integer, Integer> statusCounts(AtomicIntegerArray statuses) {
+        Map<Integer, Integer> counts = new TreeMap<>();
         for (int i = 0; i < statuses.length(); i++) {
-            int status = statuses.get(i);
-            counts[status == 202 ? 0 : status == -1 ? 2 : 1]++;
+            counts.merge(statuses.get(i), 1, Integer::sum);
         }
         return counts;
+    }
+
+    /** CPU seconds this JVM has used (server and load generator together). */
+    static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     static String loadAverage() {
