@@ -137,9 +137,11 @@ public final class AlertStormBench {
         System.out.println("webhook latency (measured part, from scheduled send): " + Latencies.of(measured).summary());
         System.out.printf(Locale.ROOT, "occurrences: accepted %d, stored %d, lost %d, not sent but stored %d%n",
                 run.acceptedOccurrences().size(), stored.occurrences().size(), lost.size(), invented.size());
-        System.out.printf(Locale.ROOT, "incidents: %d stored for %d host/upstream groups (%d distinct keys, %d open);"
+        System.out.printf(Locale.ROOT, "incidents: %d stored for %d host/upstream groups (%d distinct keys, %d open,"
+                        + " %d with counts that differ from their alerts);"
                         + " events: opened %d (distinct %d), repeated %d, reopened %d, resolved %d, unknown host %d%n",
-                stored.incidents(), fleet.groups(), stored.incidentKeys(), stored.openIncidents(), events.opened.get(),
+                stored.incidents(), fleet.groups(), stored.incidentKeys(), stored.openIncidents(), stored.wrongCounts(),
+                events.opened.get(),
                 events.openedIds.size(), events.repeated.get(), events.reopened.get(), events.resolved.get(),
                 events.unknownHosts.get());
     }

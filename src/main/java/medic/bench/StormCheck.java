@@ -17,7 +17,7 @@ import medic.store.Database;
 /** What the storm left in the database, read back straight from the tables. */
 final class StormCheck {
 
-    record Stored(Set<String> occurrences, int incidents, int incidentKeys, int openIncidents) {
+    record Stored(Set<String> occurrences, int incidents, int incidentKeys, int openIncidents, int wrongCounts) {
     }
 
     private StormCheck() {
@@ -35,7 +35,9 @@ final class StormCheck {
             }
             return new Stored(occurrences, count(statement, "SELECT COUNT(*) FROM incidents"),
                     count(statement, "SELECT COUNT(*) FROM (SELECT DISTINCT host, upstream FROM incidents) keys"),
-                    count(statement, "SELECT COUNT(*) FROM incidents WHERE state = 'OPEN'"));
+                    count(statement, "SELECT COUNT(*) FROM incidents WHERE state = 'OPEN'"),
+                    count(statement, "SELECT COUNT(*) FROM incidents i WHERE i.alert_count <> (SELECT COUNT(*) FROM alerts a WHERE a.incident_id = i.id)"
+                + " OR i.firing_count <> (SELECT COUNT(*) FROM alerts a WHERE a.incident_id = i.id AND a.status = 'FIRING')"));
         }
     }
 

@@ -86,15 +86,30 @@ final class AlertRows {
         }
     }
 
-    /** FIRING -> RESOLVED; false when another request resolved it first. */
-    static boolean resolve(Connection connection, long id, Instant endsAt, Instant now) throws SQLException {
+    /** A firing occurrence to end: its row and when it ended. */
+    record Ending(long id, Instant endsAt) {
+    }
+
+    /** FIRING -> RESOLVED for each; per row whether it changed (false: another request resolved it first). */
+    static boolean[] resolve(Connection connection, List<Ending> endings, Instant now) throws SQLException {
+        boolean[] changed = new boolean[endings.size()];
+        if (endings.isEmpty()) {
+            return changed;
+        }
         String sql = "UPDATE alerts SET status = 'RESOLVED', ends_at = ?, resolved_at = ? WHERE id = ? AND status = 'FIRING'";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            Sql.setInstant(update, 1, endsAt);
-            Sql.setInstant(update, 2, now);
-            update.setLong(3, id);
-            return update.executeUpdate() == 1;
+            for (Ending ending : endings) {
+                Sql.setInstant(update, 1, ending.endsAt());
+                Sql.setInstant(update, 2, now);
+                update.setLong(3, ending.id());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                changed[i] = counts[i] == 1;
+            }
         }
+        return changed;
     }
 
     /** The occurrences of an incident, oldest first. */

@@ -19,25 +19,20 @@ final class IncidentRows {
     private IncidentRows() {
     }
 
-    static Optional<Long> openId(Connection connection, IncidentKey key) throws SQLException {
-        return firstId(connection, "SELECT id FROM incidents WHERE host = ? AND upstream = ? AND state = 'OPEN'",
-                key, null);
+    /** The open incident of {@code key}, its row lock held until the transaction ends. */
+    static Optional<Incident> lockOpen(Connection connection, IncidentKey key) throws SQLException {
+        return query(connection, "SELECT " + COLUMNS + " FROM incidents WHERE host = ? AND upstream = ?"
+                + " AND state = 'OPEN' FOR UPDATE", key.host(), key.upstream()).stream().findFirst();
     }
 
     /** The latest incident of {@code key} resolved at or after {@code since}. */
     static Optional<Long> reopenableId(Connection connection, IncidentKey key, Instant since) throws SQLException {
-        return firstId(connection, "SELECT id FROM incidents WHERE host = ? AND upstream = ? AND state = 'RESOLVED'"
-                + " AND resolved_at >= ? ORDER BY resolved_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", key, since);
-    }
-
-    private static Optional<Long> firstId(Connection connection, String sql, IncidentKey key, Instant since)
-            throws SQLException {
+        String sql = "SELECT id FROM incidents WHERE host = ? AND upstream = ? AND state = 'RESOLVED'"
+                + " AND resolved_at >= ? ORDER BY resolved_at DESC, id DESC FETCH FIRST 1 ROWS ONLY";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, key.host());
             select.setString(2, key.upstream());
-            if (since != null) {
-                Sql.setInstant(select, 3, since);
-            }
+            Sql.setInstant(select, 3, since);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
             }
@@ -105,19 +100,6 @@ final class IncidentRows {
             update.setInt(8, incident.reopenCount());
             update.setLong(9, incident.id());
             update.executeUpdate();
-        }
-    }
-
-    /** How many occurrences an incident has, and how many of them fire: {total, firing}. */
-    static int[] counts(Connection connection, long id) throws SQLException {
-        String sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'FIRING' THEN 1 ELSE 0 END), 0)"
-                + " FROM alerts WHERE incident_id = ?";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return new int[] {row.getInt(1), row.getInt(2)};
-            }
         }
     }
 

@@ -123,15 +123,21 @@ final class IntakeTransaction {
         return new AlertRow(alert, null, unknown.upstream(), unknown.reason(), incidentId, status);
     }
 
+    /**
+     * Locks the open incident of each key with new firing alerts (in key order), then the incidents of the
+     * occurrences to resolve (in id order). A deadlock with another request is retried like any lost race.
+     */
     private void lockIncidents() throws SQLException {
+        for (IncidentKey key : firingByKey.keySet()) {
+            IncidentRows.lockOpen(connection, key).ifPresent(incident ->
+                    touched.put(incident.id(), new TouchedIncident(incident, TouchedIncident.Change.EXISTING)));
+        }
         TreeSet<Long> ids = new TreeSet<>();
         for (Resolution resolution : resolutions) {
-            if (resolution.stored().incidentId() != null) {
-                ids.add(resolution.stored().incidentId());
+            Long id = resolution.stored().incidentId();
+            if (id != null && !touched.containsKey(id)) {
+                ids.add(id);
             }
-        }
-        for (IncidentKey key : firingByKey.keySet()) {
-            IncidentRows.openId(connection, key).ifPresent(ids::add);
         }
         for (long id : ids) {
             Incident incident = IncidentRows.lock(connection, id).orElseThrow();
@@ -196,13 +202,15 @@ final class IntakeTransaction {
 
     /** Resolves the firing occurrences; one another request resolved first counts as nothing here. */
     private int applyResolutions() throws SQLException {
+        boolean[] changed = AlertRows.resolve(connection, resolutions.stream()
+                .map(r -> new AlertRows.Ending(r.stored().id(), r.endsAt())).toList(), now);
         int resolved = 0;
-        for (Resolution resolution : resolutions) {
-            if (AlertRows.resolve(connection, resolution.stored().id(), resolution.endsAt(), now)) {
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i]) {
                 resolved++;
-                Long incidentId = resolution.stored().incidentId();
-                if (incidentId != null && touched.containsKey(incidentId)) {
-                    touched.get(incidentId).resolutionsApplied = true;
+                Long incidentId = resolutions.get(i).stored().incidentId();
+                if (incidentId != null) {
+                    touched.get(incidentId).resolvedAlerts++;
                 }
             }
         }
@@ -211,12 +219,11 @@ final class IntakeTransaction {
 
     private void refreshTouched() throws SQLException {
         for (TouchedIncident entry : touched.values()) {
-            if (entry.newAlerts.isEmpty() && !entry.resolutionsApplied) {
+            if (entry.newAlerts.isEmpty() && entry.resolvedAlerts == 0 && entry.change == TouchedIncident.Change.EXISTING) {
                 continue;
             }
-            int[] counts = IncidentRows.counts(connection, entry.incident.id());
             Incident before = entry.incident;
-            Incident after = entry.refreshed(counts[0], counts[1], settings.severityLabel(), now);
+            Incident after = entry.refreshed(settings.severityLabel(), now);
             IncidentRows.update(connection, after);
             entry.incident = after;
             if (!entry.newAlerts.isEmpty()) {

@@ -12,15 +12,20 @@ final class TouchedIncident {
     final Change change;
     Incident incident;
     final List<Alert> newAlerts = new ArrayList<>();
-    boolean resolutionsApplied;
+    int resolvedAlerts;
 
     TouchedIncident(Incident incident, Change change) {
         this.incident = incident;
         this.change = change;
     }
 
-    /** The incident with counts from the database, severity and times from the new alerts, and its new state. */
-    Incident refreshed(int total, int firing, String severityLabel, Instant now) {
+    /**
+     * The incident with its counts moved by what this transaction changed (exact: every change to an incident's
+     * alerts happens under its row lock), severity and times from the new alerts, and its new state.
+     */
+    Incident refreshed(String severityLabel, Instant now) {
+        int total = incident.alertCount() + newAlerts.size();
+        int firing = incident.firingCount() + newAlerts.size() - resolvedAlerts;
         String severity = incident.severity();
         Instant firstSeen = incident.firstSeen();
         for (Alert alert : newAlerts) {

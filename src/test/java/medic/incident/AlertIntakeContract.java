@@ -29,6 +29,7 @@ abstract class AlertIntakeContract {
 
     @AfterEach
     void close() {
+        assertEquals(0, StoredCounts.incidentsWithWrongCounts(fixture.database), "incidents with wrong counts");
         fixture.close();
     }
 

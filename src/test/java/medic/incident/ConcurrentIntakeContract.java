@@ -36,6 +36,7 @@ abstract class ConcurrentIntakeContract {
 
     @AfterEach
     void close() throws InterruptedException {
+        assertEquals(0, StoredCounts.incidentsWithWrongCounts(fixture.database), "incidents with wrong counts");
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
         fixture.close();

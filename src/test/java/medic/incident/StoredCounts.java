@@ -20,6 +20,12 @@ public final class StoredCounts {
         return count(database, "SELECT COUNT(*) FROM incidents");
     }
 
+    /** Incidents whose kept alert counts differ from counting their alerts: zero when intake kept them exact. */
+    public static int incidentsWithWrongCounts(Database database) {
+        return count(database, "SELECT COUNT(*) FROM incidents i WHERE i.alert_count <> (SELECT COUNT(*) FROM alerts a WHERE a.incident_id = i.id)"
+                + " OR i.firing_count <> (SELECT COUNT(*) FROM alerts a WHERE a.incident_id = i.id AND a.status = 'FIRING')");
+    }
+
     public static int count(Database database, String sql) {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
