@@ -10,6 +10,41 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import medic.alert.AlertmanagerWebhook;
+import medic.alert.WebhookAuth;
+import medic.apply.Applier;
+import medic.apply.ApplyHost;
+import medic.apply.ApprovalRules;
+import medic.apply.Approvals;
+import medic.apply.AuditLog;
+import medic.apply.CircuitBreaker;
+import medic.apply.FaultInjection;
+import medic.apply.Proposals;
+import medic.incident.AlertIntake;
+import medic.incident.HostMapping;
+import medic.incident.IncidentStore;
+import medic.incident.IntakeSettings;
+import medic.lifecycle.IncidentLifecycle;
+import medic.lifecycle.LifecycleParts;
+import medic.lifecycle.ProbePlan;
+import medic.outbox.DurableOutbox;
+import medic.outbox.OutboxSettings;
+import medic.schedule.Task;
+import medic.slack.action.SlackInteractions;
+import medic.slack.api.NoSlack;
+import medic.slack.api.SdkSlackGateway;
+import medic.slack.api.SlackApiSettings;
+import medic.slack.api.SlackGateway;
+import medic.slack.command.InteractionSettings;
+import medic.slack.command.PlainReplies;
+import medic.slack.message.MessageTemplates;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +69,6 @@ import medic.watch.CursorStore;
 import medic.watch.FailureCounter;
 import medic.watch.LogFollower;
 import medic.watch.LogWatcher;
-import medic.watch.RunbookIncidentOpener;
 import medic.watch.StormDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +83,12 @@ public final class Medic implements AutoCloseable {
     /** First wait before a runbook run that failed transiently (unreachable host, timeout) is tried again. */
     private static final Duration RUN_RETRY_BACKOFF = Duration.ofSeconds(30);
     private static final Duration SLACK_HEALTH_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration RUN_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration RECHECK_DELAY = Duration.ofMinutes(10);
+    private static final int APPLIES_PER_HOST_HOUR = 3;
+    private static final int APPLIES_FLEET_HOUR = 20;
+    private static final int SLACK_WORKERS = 4;
+    private static final int SLACK_QUEUE = 100;
 
     private final Shutdown shutdown;
     private final MedicServer server;
@@ -92,30 +132,79 @@ public final class Medic implements AutoCloseable {
         SshPool ssh = shutdown.add("SSH connections", new SshPool(SshOptions.defaults()));
         HostConnections hosts = new HostConnections(ssh);
 
-        // Runbook runs and the log watcher, as tasks of the persistent scheduler.
+        // Slack's Web API behind the outbox: every call persisted, then sent in order, paced and retried.
+        Optional<Slack> slack = settings.slack().map(slackSettings -> SlackApps.client(slackSettings, registry));
+        SlackGateway gateway = settings.slack().<SlackGateway>map(slackSettings -> shutdown.add("Slack Web API",
+                SdkSlackGateway.connect(SlackApiSettings.of(slackSettings.botToken())
+                        .withBaseUrl(slackSettings.apiUrl())))).orElseGet(NoSlack::new);
+        DurableOutbox outbox = shutdown.add("Slack outbox",
+                DurableOutbox.start(database, gateway, OutboxSettings.DEFAULTS, registry));
+
+        // The incident flow: intake -> runbook -> diagnosis -> proposal -> message -> approval -> apply -> verify.
+        AuditLog audit = new AuditLog(database);
+        ApprovalRules approvalRules = new ApprovalRules(settings.access().fourEyes(), settings.access().approvalTtl());
+        Proposals proposals = new Proposals(database, audit, approvalRules);
+        IncidentStore incidents = new IncidentStore(database);
         RunbookJobs runs = new RunbookJobs(new RunStore(database, clock), inventory, runbooks, hosts,
                 BackendFacts.NONE, RUN_RETRY_BACKOFF, clock);
+        Applier applier = new Applier(database, audit, proposals,
+                new CircuitBreaker(database, APPLIES_PER_HOST_HOUR, APPLIES_FLEET_HOUR),
+                name -> new ApplyHost(inventory.host(name).orElseThrow(), hosts.open(inventory.host(name).orElseThrow()),
+                        Optional.empty()),
+                FaultInjection.NONE, clock, "medic-" + ProcessHandle.current().pid());
+        IncidentLifecycle lifecycle = new IncidentLifecycle(new LifecycleParts(database, inventory, runbooks,
+                settings.watch().policy().runbook(), runs, hosts, incidents, outbox, settings.channel(),
+                MessageTemplates.defaults(), proposals,
+                new Approvals(database, audit, SlackAccess.approvers(settings.access()), approvalRules),
+                approvalRules, applier, audit, ProbePlan.NONE, RECHECK_DELAY, clock));
+        runs.observedBy(lifecycle.runObserver());
+        AlertIntake intake = new AlertIntake(database, new HostMapping(inventory, intakeSettings(settings.alerts())),
+                intakeSettings(settings.alerts()), lifecycle.events(), clock);
         LogWatcher watcher = new LogWatcher(inventory, hosts::open, new CursorStore(database, clock),
                 new LogFollower(), new FailureCounter(registry), new StormDetector(settings.watch().policy(),
-                        new RunbookIncidentOpener(runs, settings.watch().policy().runbook()), clock));
-        Scheduler scheduler = Scheduler.start(database, settings.scheduler(),
-                Map.of(RunbookJobs.TASK, runs.task(), LogWatcher.TASK, watcher.task()));
+                        lifecycle.watcherOpener(), clock));
+
+        // Everything that must survive a restart runs as a job of the persistent scheduler.
+        Map<String, Task> tasks = new HashMap<>(runs.tasks());
+        tasks.put(LogWatcher.TASK, watcher.task());
+        tasks.put(DurableOutbox.SWEEP_TASK, outbox.sweepTask());
+        tasks.putAll(lifecycle.tasks());
+        Scheduler scheduler = Scheduler.start(database, settings.scheduler(), tasks);
         shutdown.add("scheduler", () -> stop(scheduler, settings.http().shutdownTimeout()));
         runs.attach(scheduler);
+        runs.scheduleSweep(RUN_SWEEP_INTERVAL);
+        scheduler.scheduleRepeating(DurableOutbox.SWEEP_TASK, DurableOutbox.SWEEP_TASK, Map.of(),
+                DurableOutbox.SWEEP_INTERVAL);
+        lifecycle.attach(scheduler, intake);
         scheduleWatcher(settings.watch(), inventory, watcher, scheduler);
 
         Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
         checks.put("database", new DatabaseProbe(database));
         checks.put("scheduler", new SchedulerProbe(settings.scheduler().name()));
         List<Route> routes = new ArrayList<>();
+        routes.add(Route.post(AlertmanagerWebhook.PATH, new AlertmanagerWebhook(new WebhookAuth(
+                settings.webhook().token(), settings.webhook().user(), settings.webhook().password()),
+                settings.webhook().maxBytes(), intake)));
 
         // Slack: one Bolt app with every feature, over Socket Mode or POST /slack/events.
         if (settings.slack().isPresent()) {
             SlackSettings slackSettings = settings.slack().get();
-            Slack slack = SlackApps.client(slackSettings, registry);
-            App app = SlackApps.build(slackSettings, slack, features, clock);
+            // Bounded: when the queue is full, people are told medic is busy instead of waiting on a silent app.
+            ExecutorService work = new ThreadPoolExecutor(SLACK_WORKERS, SLACK_WORKERS, 60, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(SLACK_QUEUE), runnable -> {
+                        Thread thread = new Thread(runnable, "medic-slack-work");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            shutdown.add("Slack request work", work::shutdown);
+            List<SlackFeature> all = new ArrayList<>(features);
+            all.addAll(SlackInteractions.features(InteractionSettings.DEFAULTS,
+                    SlackAccess.policy(settings.access(), settings.channel()), Set.copyOf(inventory.names()),
+                    slack.orElseThrow().methods(slackSettings.botToken()), lifecycle.operations(), new PlainReplies(),
+                    outbox, work, SlackAccess.audited(audit, clock), clock));
+            App app = SlackApps.build(slackSettings, slack.orElseThrow(), all, clock);
             shutdown.add("Slack app", app::stop);
-            SlackHealth health = new SlackHealth(slackSettings, slack, clock, SLACK_HEALTH_INTERVAL);
+            SlackHealth health = new SlackHealth(slackSettings, slack.orElseThrow(), clock, SLACK_HEALTH_INTERVAL);
             checks.put("slack", health::problem);
             if (slackSettings.socketMode()) {
                 SlackSocket socket = shutdown.add("Slack Socket Mode", SlackSocket.connect(app, slackSettings));
@@ -156,6 +245,12 @@ public final class Medic implements AutoCloseable {
         shutdown.close();
         LOG.info("medic stopped");
         closed.countDown();
+    }
+
+    private static IntakeSettings intakeSettings(AlertLabels labels) {
+        IntakeSettings defaults = IntakeSettings.defaults();
+        return new IntakeSettings(labels.hostLabels(), labels.upstreamLabels().get(0), defaults.severityLabel(),
+                defaults.reopenWindow());
     }
 
     private static void scheduleWatcher(WatchSettings watch, Inventory inventory, LogWatcher watcher,

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public record Grant(String setting, Set<String> channelIds, Set<String> userIds, Set<String> userGroupIds) {
     private static final Pattern CHANNEL = Pattern.compile("[CG][A-Z0-9]{2,20}");
-    private static final Pattern USER = Pattern.compile("[UW][A-Z0-9]{2,20}");
+    /** In {@code userIds}: anyone in the grant's channels (e.g. who may diagnose, when no users are listed). */
+    public static final String ANYONE = "*";
+    private static final Pattern USER = Pattern.compile("[UW][A-Z0-9]{2,20}|\\*");
     private static final Pattern GROUP = Pattern.compile("S[A-Z0-9]{2,20}");
 
     public Grant {
@@ -38,6 +40,16 @@ public record Grant(String setting, Set<String> channelIds, Set<String> userIds,
     static String field(String setting, String name) {
         return setting.equals(setting.toUpperCase(Locale.ROOT)) ? setting + "_" + name.toUpperCase(Locale.ROOT)
                 : setting + "." + name;
+    }
+
+    /** A grant to anyone in the channels (the setting's users and groups were left empty). */
+    public static Grant anyoneIn(String setting, Set<String> channelIds) {
+        return new Grant(setting, channelIds, Set.of(ANYONE), Set.of());
+    }
+
+    /** True when the grant lists the user, or anyone. */
+    public boolean listsUser(String userId) {
+        return userIds.contains(userId) || userIds.contains(ANYONE);
     }
 
     public boolean coversChannel(String channelId) {

@@ -39,8 +39,10 @@ public final class Permissions {
                     + channelId + "); use " + channelsOf(grants) + " or ask " + policy.contact());
         }
         for (Grant grant : here) {
-            if (grant.userIds().contains(userId)) {
-                return Decision.allow(userId + " is listed in " + Grant.field(grant.setting(), "users"));
+            if (grant.listsUser(userId)) {
+                return Decision.allow(grant.userIds().contains(userId)
+                        ? userId + " is listed in " + Grant.field(grant.setting(), "users")
+                        : "anyone in this channel may " + action.verb());
             }
         }
         Set<String> groupIds = new LinkedHashSet<>();
