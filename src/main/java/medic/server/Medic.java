@@ -197,11 +197,11 @@ public final class Medic implements AutoCloseable {
                         return thread;
                     });
             shutdown.add("Slack request work", work::shutdown);
-            List<SlackFeature> all = new ArrayList<>(features);
-            all.addAll(SlackInteractions.features(InteractionSettings.DEFAULTS,
+            List<SlackFeature> all = new ArrayList<>(SlackInteractions.features(InteractionSettings.DEFAULTS,
                     SlackAccess.policy(settings.access(), settings.channel()), Set.copyOf(inventory.names()),
                     slack.orElseThrow().methods(slackSettings.botToken()), lifecycle.operations(), new PlainReplies(),
                     outbox, work, SlackAccess.audited(audit, clock), clock));
+            all.addAll(features); // installed last: a feature given here replaces a built-in one of the same name
             App app = SlackApps.build(slackSettings, slack.orElseThrow(), all, clock);
             shutdown.add("Slack app", app::stop);
             SlackHealth health = new SlackHealth(slackSettings, slack.orElseThrow(), clock, SLACK_HEALTH_INTERVAL);
