@@ -99,6 +99,19 @@ public final class RunningNginx implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Writes an executable script in {@code dir} that runs nginx with this instance's prefix flags and passes its
+     * arguments on: what an inventory names as the host's nginx binary, so {@code -t}, {@code -T} and
+     * {@code -s reload} reach this instance.
+     */
+    public Path wrapperScript(Path dir) throws IOException {
+        Path wrapper = dir.resolve("nginx-in-prefix");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + harness.binary() + " -p '" + prefix() + "/' -e "
+                + ERROR_LOG + " -g 'daemon off; pid logs/nginx.pid;' \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return wrapper;
+    }
+
     /** Stops nginx (SIGTERM: fast shutdown) and keeps the prefix, so its logs can still be read. */
     public void stop() {
         List<ProcessHandle> workers = master.descendants().toList();
