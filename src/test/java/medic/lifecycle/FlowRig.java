@@ -35,7 +35,7 @@ import medic.testing.TestResources;
  * proxy_read_timeout and recent upstream resets in its error log), reached over the in-process SSH server, the
  * shipped runbook, and WireMock as Slack's Web API. {@link #environment()} is what {@code medic serve} reads.
  */
-final class FlowRig implements AutoCloseable {
+public final class FlowRig implements AutoCloseable {
     static final String WEBHOOK_TOKEN = "flow-test-webhook-token-0123456789";
     static final String CHANNEL = "C0123ABCD";
     static final String APPROVER = "U0APPROVER";
@@ -45,11 +45,11 @@ final class FlowRig implements AutoCloseable {
     final int upstreamPort = Ports.freePort();
     final RunningNginx nginx;
     final SshTestServer ssh;
-    final FakeSlackApi slack = new FakeSlackApi();
+    public final FakeSlackApi slack = new FakeSlackApi();
     final Path site;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    FlowRig(Path dir) throws Exception {
+    public FlowRig(Path dir) throws Exception {
         this.dir = dir;
         nginx = NginxHarness.installed().start(TestResources.path("apply/site"), "nginx.conf",
                 Map.of("@PORT@", Integer.toString(nginxPort), "@UPSTREAM_PORT@", Integer.toString(upstreamPort)),
@@ -101,7 +101,7 @@ final class FlowRig implements AutoCloseable {
                 java.nio.file.StandardOpenOption.CREATE);
     }
 
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("MEDIC_BIND", "127.0.0.1");
         env.put("MEDIC_PORT", "0");
@@ -119,7 +119,7 @@ final class FlowRig implements AutoCloseable {
         return env;
     }
 
-    HttpResponse<String> webhook(int medicPort, String payload) throws IOException, InterruptedException {
+    public HttpResponse<String> webhook(int medicPort, String payload) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + medicPort + "/hooks/alertmanager"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + WEBHOOK_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
