@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Migrations on an empty database and on restarts; run by one subclass per vendor. */
 abstract class DatabaseContract {
 
-    private static final int MIGRATIONS = 4;
+    private static final int MIGRATIONS = 3;
 
     private TestDatabase testDatabase;
 
