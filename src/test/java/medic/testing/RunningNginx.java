@@ -1,5 +1,7 @@
 package medic.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,10 +131,22 @@ public final class RunningNginx implements AutoCloseable {
         return master.children().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
+    private static boolean stoppedListening(long pid) {
+        try {
+            String title = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
+            return !title.contains("worker process") || title.contains("shutting down");
+        } catch (IOException e) {
+            return true; // gone
+        }
+    }
+
     private boolean awaitNewWorker(Set<Long> oldWorkers) {
         long deadline = System.nanoTime() + RELOAD_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && master.isAlive()) {
-            if (workerPids().stream().anyMatch(pid -> !oldWorkers.contains(pid))) {
+            // The old workers keep accepting on the shared sockets until they notice the signal: wait until each has
+            // exited or says "shutting down" (it closed its listeners), so the next connection meets the new config.
+            if (workerPids().stream().anyMatch(pid -> !oldWorkers.contains(pid))
+                    && oldWorkers.stream().allMatch(RunningNginx::stoppedListening)) {
                 return true;
             }
             try {
