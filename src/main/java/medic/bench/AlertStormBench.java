@@ -64,6 +64,7 @@ public final class AlertStormBench {
                 report(args, seconds, rate, connections, warmup, run, warmupRequests, database, events, fleet);
                 System.out.printf(Locale.ROOT, "CPU: %.1f s for the whole run (server and load generator), %.2f ms per"
                         + " request%n", cpu, cpu * 1000 / run.latencies().length);
+                System.out.println("CPU by role (" + StormCheck.cpuByRole() + ")");
             } finally {
                 app.stop();
             }

@@ -65,6 +65,30 @@ final class StormCheck {
         return Double.NaN;
     }
 
+    /** CPU seconds of live threads by role: the server's (Jetty, H2, Javalin) and the load generator's (HttpClient). */
+    static String cpuByRole() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double client = 0;
+        double server = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos < 0) {
+                continue;
+            }
+            String name = info.getThreadName();
+            if (name.startsWith("HttpClient") || name.equals("main")) {
+                client += nanos / 1e9;
+            } else {
+                server += nanos / 1e9;
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "live threads: server and JVM %.1f s, load generator %.1f s",
+                server, client);
+    }
+
     static String loadAverage() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f (1 min, at the end)", load);

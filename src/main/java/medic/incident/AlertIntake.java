@@ -21,6 +21,8 @@ public final class AlertIntake {
     private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
     /** Retries when racing requests (unique violations, deadlocks); each retry re-reads what the winner wrote. */
     private static final int ATTEMPTS = 8;
+    /** Alert states remembered to skip resends without a transaction (about 100 bytes each). */
+    private static final int RECENT_ALERTS = 200_000;
 
     private static final Comparator<Alert> LATEST_LAST = Comparator.comparing(Alert::startsAt)
             .thenComparing(alert -> alert.status() == AlertStatus.RESOLVED);
@@ -30,6 +32,7 @@ public final class AlertIntake {
     private final IntakeSettings settings;
     private final IncidentEvents events;
     private final Clock clock;
+    private final RecentAlerts recent = new RecentAlerts(RECENT_ALERTS);
 
     public AlertIntake(Database database, HostMapping mapping, IntakeSettings settings, IncidentEvents events,
                        Clock clock) {
@@ -48,9 +51,14 @@ public final class AlertIntake {
      */
     public IntakeResult accept(List<Alert> alerts) {
         List<Alert> unique = latestPerFingerprint(alerts);
+        List<Alert> fresh = unique.stream().filter(alert -> !recent.known(alert)).toList();
+        if (fresh.isEmpty()) {
+            return new IntakeResult(alerts.size(), 0, 0, alerts.size());
+        }
         Instant now = clock.instant();
         IntakeTransaction.Outcome outcome = sql.inTransaction("record " + alerts.size() + " alerts", ATTEMPTS,
-                connection -> new IntakeTransaction(connection, mapping, settings, now).record(unique));
+                connection -> new IntakeTransaction(connection, mapping, settings, now).record(fresh));
+        recent.remember(fresh);
         for (IntakeEvent event : outcome.events()) {
             try {
                 event.deliverTo(events);
@@ -60,7 +68,7 @@ public final class AlertIntake {
             }
         }
         return new IntakeResult(alerts.size(), outcome.newOccurrences(), outcome.resolutions(),
-                outcome.duplicates() + alerts.size() - unique.size());
+                outcome.duplicates() + alerts.size() - fresh.size());
     }
 
     /** Alertmanager never repeats a fingerprint within one delivery; should a sender do so, its latest state wins. */
