@@ -124,7 +124,8 @@ final class HostAssembler {
         NginxSettings nginx = new NginxSettings(binary,
                 pick(draft.config, defaults.config, NginxSettings.DEFAULT_CONFIG),
                 pick(draft.errorLogs, defaults.errorLogs, List.of(NginxSettings.DEFAULT_ERROR_LOG)),
-                pick(draft.reload, defaults.reload, NginxSettings.defaultReload(binary)));
+                pick(draft.reload, defaults.reload, NginxSettings.defaultReload(binary)),
+                pick(draft.verify, defaults.verify, VerifyTargets.NONE));
         String sudo = pick(draft.sudo, defaults.sudo, "");
         HostEntry entry;
         if (draft.transport == Transport.LOCAL) {

@@ -29,6 +29,7 @@ final class HostDraft {
     String config;
     List<String> errorLogs;
     String reload;
+    VerifyTargets verify;
     List<LabelMatcher> matchers = List.of();
     /** SSH-only fields the entry wrote, so a local host that writes one can be told to remove it. */
     final List<YamlMap.Entry> sshFields = new ArrayList<>();

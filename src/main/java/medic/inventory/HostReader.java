@@ -1,5 +1,7 @@
 package medic.inventory;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +89,33 @@ final class HostReader {
             }
             return true;
         }).orElse(null);
+        fields.mapping("verify", "a mapping with pid_file, websocket and health").ifPresent(verify ->
+                Fields.of(verify, fields.problems(), "a mapping").ifPresent(v -> draft.verify = verify(v)));
         fields.rejectUnknown();
+    }
+
+    private VerifyTargets verify(Fields fields) {
+        String pidFile = fields.node("pid_file").flatMap(node -> remotePath(fields, node)).orElse(null);
+        URI websocket = url(fields, "websocket", "ws", "ws://127.0.0.1/ws/ (a WebSocket location through nginx)");
+        URI health = url(fields, "health", "http", "http://127.0.0.1/healthz");
+        fields.rejectUnknown();
+        return new VerifyTargets(pidFile, websocket, health);
+    }
+
+    private static URI url(Fields fields, String field, String scheme, String example) {
+        return fields.string(field).map(text -> {
+            try {
+                URI uri = new URI(text);
+                if (scheme.equals(uri.getScheme()) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            fields.problems().add(fields.node(field).orElseThrow(), "\"" + text + "\" is not a " + scheme
+                    + ":// URL; write e.g. " + example);
+            return null;
+        }).orElse(null);
     }
 
     private static Transport transport(Fields fields, String text) {

@@ -5,15 +5,22 @@ import java.util.List;
 
 /**
  * Where nginx lives on a host (paths on that host, always absolute): the binary, the main config, the error
- * logs to read, and the command that reloads it (run with the host's sudo prefix).
+ * logs to read, the command that reloads it (run with the host's sudo prefix), and how an applied change is
+ * verified there.
  */
-public record NginxSettings(String binary, String config, List<String> errorLogs, String reload) {
+public record NginxSettings(String binary, String config, List<String> errorLogs, String reload, VerifyTargets verify) {
     public static final String DEFAULT_BINARY = "/usr/sbin/nginx";
     public static final String DEFAULT_CONFIG = "/etc/nginx/nginx.conf";
     public static final String DEFAULT_ERROR_LOG = "/var/log/nginx/error.log";
 
+    /** Settings without verification targets. */
+    public NginxSettings(String binary, String config, List<String> errorLogs, String reload) {
+        this(binary, config, errorLogs, reload, VerifyTargets.NONE);
+    }
+
     public NginxSettings {
         errorLogs = List.copyOf(errorLogs);
+        verify = verify == null ? VerifyTargets.NONE : verify;
         if (errorLogs.isEmpty()) {
             throw new IllegalArgumentException("nginx settings need at least one error log");
         }

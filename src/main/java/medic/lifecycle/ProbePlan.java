@@ -16,4 +16,9 @@ public interface ProbePlan {
 
     /** No probes: the apply is verified by {@code nginx -t} and a reload nginx accepted. */
     ProbePlan NONE = (host, diagnosis) -> List.of();
+
+    /** The probes each host's inventory entry names under {@code nginx.verify}. */
+    static ProbePlan fromInventory() {
+        return new InventoryProbes();
+    }
 }

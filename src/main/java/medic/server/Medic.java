@@ -48,6 +48,7 @@ import medic.slack.message.MessageTemplates;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import medic.inventory.HostEntry;
 import medic.inventory.Inventory;
 import medic.nginx.diagnosis.BackendFacts;
 import medic.remote.Durations;
@@ -149,14 +150,17 @@ public final class Medic implements AutoCloseable {
                 BackendFacts.NONE, RUN_RETRY_BACKOFF, clock);
         Applier applier = new Applier(database, audit, proposals,
                 new CircuitBreaker(database, APPLIES_PER_HOST_HOUR, APPLIES_FLEET_HOUR),
-                name -> new ApplyHost(inventory.host(name).orElseThrow(), hosts.open(inventory.host(name).orElseThrow()),
-                        Optional.empty()),
+                name -> {
+                    HostEntry entry = inventory.host(name).orElseThrow(() -> new SettingsException("host " + name
+                            + " is no longer in " + settings.inventory() + "; add it back to apply or roll back"));
+                    return new ApplyHost(entry, hosts.open(entry), entry.nginx().verify().pidFileIfSet());
+                },
                 FaultInjection.NONE, clock, "medic-" + ProcessHandle.current().pid());
         IncidentLifecycle lifecycle = new IncidentLifecycle(new LifecycleParts(database, inventory, runbooks,
                 settings.watch().policy().runbook(), runs, hosts, incidents, outbox, settings.channel(),
                 MessageTemplates.defaults(), proposals,
                 new Approvals(database, audit, SlackAccess.approvers(settings.access()), approvalRules),
-                approvalRules, applier, audit, ProbePlan.NONE, RECHECK_DELAY, clock));
+                approvalRules, applier, audit, ProbePlan.fromInventory(), RECHECK_DELAY, clock));
         runs.observedBy(lifecycle.runObserver());
         AlertIntake intake = new AlertIntake(database, new HostMapping(inventory, intakeSettings(settings.alerts())),
                 intakeSettings(settings.alerts()), lifecycle.events(), clock);

@@ -8,7 +8,7 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /** A real WebSocket upstream on loopback (Java-WebSocket) that echoes every text message. */
-final class EchoUpstream extends WebSocketServer implements AutoCloseable {
+public final class EchoUpstream extends WebSocketServer implements AutoCloseable {
 
     private final CountDownLatch started = new CountDownLatch(1);
 
@@ -19,7 +19,7 @@ final class EchoUpstream extends WebSocketServer implements AutoCloseable {
         setConnectionLostTimeout(0);
     }
 
-    static EchoUpstream start(int port) throws InterruptedException {
+    public static EchoUpstream start(int port) throws InterruptedException {
         EchoUpstream server = new EchoUpstream(port);
         server.start();
         if (!server.started.await(10, TimeUnit.SECONDS)) {

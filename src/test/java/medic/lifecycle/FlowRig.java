@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import medic.apply.EchoUpstream;
 import medic.slack.bolt.FakeSlackApi;
 import medic.store.DatabaseSettings;
 import medic.testing.NginxHarness;
@@ -43,6 +44,7 @@ public final class FlowRig implements AutoCloseable {
     final Path dir;
     final int nginxPort = Ports.freePort();
     final int upstreamPort = Ports.freePort();
+    final EchoUpstream upstream;
     final RunningNginx nginx;
     final SshTestServer ssh;
     public final FakeSlackApi slack = new FakeSlackApi();
@@ -51,6 +53,7 @@ public final class FlowRig implements AutoCloseable {
 
     public FlowRig(Path dir) throws Exception {
         this.dir = dir;
+        upstream = EchoUpstream.start(upstreamPort);
         nginx = NginxHarness.installed().start(TestResources.path("apply/site"), "nginx.conf",
                 Map.of("@PORT@", Integer.toString(nginxPort), "@UPSTREAM_PORT@", Integer.toString(upstreamPort)),
                 nginxPort);
@@ -71,7 +74,11 @@ public final class FlowRig implements AutoCloseable {
                 + "      binary: " + wrapper + "\n"
                 + "      config: " + main + "\n"
                 + "      error_logs: [" + nginx.errorLog() + "]\n"
-                + "      reload: \"'" + wrapper + "' -s reload -c '" + main + "'\"\n");
+                + "      reload: \"'" + wrapper + "' -s reload -c '" + main + "'\"\n"
+                + "      verify:\n"
+                + "        pid_file: " + nginx.prefix().resolve("logs/nginx.pid") + "\n"
+                + "        websocket: ws://127.0.0.1:" + nginxPort + "/ws\n"
+                + "        health: http://127.0.0.1:" + nginxPort + "/health\n");
         Files.createDirectories(dir.resolve("runbooks"));
         Files.copy(Path.of("runbooks/nginx-upstream-reset.yaml"), dir.resolve("runbooks/nginx-upstream-reset.yaml"));
         appendResets(5);
@@ -150,7 +157,7 @@ public final class FlowRig implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (nginx; ssh; slack) {
+        try (upstream; nginx; ssh; slack) {
             // Closed in reverse order.
         }
     }

@@ -74,6 +74,9 @@ class IncidentFlowTest {
             assertTrue(rig.nginx.test().passed(), "nginx -t passes on what medic wrote");
             assertTrue(posts("/api/chat.postMessage").stream().anyMatch(b -> b.contains("reload")),
                     "the apply steps went to the thread");
+            // Verified by the inventory's probes: a WebSocket through nginx held idle past the old 2 s timeout.
+            assertTrue(posts("/api/chat.postMessage").stream().anyMatch(b -> b.contains("still echoing after")),
+                    "the WebSocket probe's result is in the thread");
         }
     }
 
@@ -110,8 +113,9 @@ class IncidentFlowTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no matching call to " + path + " within 60 s; calls: "
-                + rig.slack.wireMock().getAllServeEvents().stream().map(e -> e.getRequest().getUrl()).toList());
+        throw new AssertionError("no matching call to " + path + " within 60 s; calls (newest first):\n"
+                + String.join("\n", rig.slack.wireMock().getAllServeEvents().stream()
+                        .map(e -> e.getRequest().getUrl() + " " + summary(decoded(e.getRequest()))).toList()));
     }
 
     private String awaitPath(String prefix, Predicate<String> wanted) throws InterruptedException {
@@ -126,6 +130,12 @@ class IncidentFlowTest {
             Thread.sleep(50);
         }
         throw new AssertionError("nothing matching was posted to " + prefix + "...");
+    }
+
+    /** The fallback text of a Slack call, which says what the message is about. */
+    private static String summary(String body) {
+        int text = body.indexOf("text=");
+        return text < 0 ? "" : body.substring(text + 5, Math.min(body.length(), text + 5 + 160)).split("&")[0];
     }
 
     private static String decoded(LoggedRequest request) {
