@@ -57,6 +57,7 @@ import medic.remote.ssh.SshPool;
 import medic.runbook.RunbookCatalog;
 import medic.runbook.run.HostConnections;
 import medic.runbook.run.RunbookJobs;
+import medic.runbook.run.UpstreamIdleProbes;
 import medic.schedule.Scheduler;
 import medic.slack.SlackFeature;
 import medic.slack.bolt.SlackApps;
@@ -85,9 +86,6 @@ public final class Medic implements AutoCloseable {
     private static final Duration RUN_RETRY_BACKOFF = Duration.ofSeconds(30);
     private static final Duration SLACK_HEALTH_INTERVAL = Duration.ofMinutes(1);
     private static final Duration RUN_SWEEP_INTERVAL = Duration.ofMinutes(1);
-    private static final Duration RECHECK_DELAY = Duration.ofMinutes(10);
-    private static final int APPLIES_PER_HOST_HOUR = 3;
-    private static final int APPLIES_FLEET_HOUR = 20;
     private static final int SLACK_WORKERS = 4;
     private static final int SLACK_QUEUE = 100;
 
@@ -149,7 +147,7 @@ public final class Medic implements AutoCloseable {
         RunbookJobs runs = new RunbookJobs(new RunStore(database, clock), inventory, runbooks, hosts,
                 BackendFacts.NONE, RUN_RETRY_BACKOFF, clock);
         Applier applier = new Applier(database, audit, proposals,
-                new CircuitBreaker(database, APPLIES_PER_HOST_HOUR, APPLIES_FLEET_HOUR),
+                new CircuitBreaker(database, settings.apply().perHostPerHour(), settings.apply().fleetPerHour()),
                 name -> {
                     HostEntry entry = inventory.host(name).orElseThrow(() -> new SettingsException("host " + name
                             + " is no longer in " + settings.inventory() + "; add it back to apply or roll back"));
@@ -160,8 +158,11 @@ public final class Medic implements AutoCloseable {
                 settings.watch().policy().runbook(), runs, hosts, incidents, outbox, settings.channel(),
                 MessageTemplates.defaults(), proposals,
                 new Approvals(database, audit, SlackAccess.approvers(settings.access()), approvalRules),
-                approvalRules, applier, audit, ProbePlan.fromInventory(), RECHECK_DELAY, clock));
+                approvalRules, applier, audit, ProbePlan.fromInventory(), settings.apply().recheckDelay(), clock));
         runs.observedBy(lifecycle.runObserver());
+        if (settings.apply().probeBackendIdle()) {
+            runs.probingBackends(new UpstreamIdleProbes(UpstreamIdleProbes.Settings.defaults()));
+        }
         AlertIntake intake = new AlertIntake(database, new HostMapping(inventory, intakeSettings(settings.alerts())),
                 intakeSettings(settings.alerts()), lifecycle.events(), clock);
         LogWatcher watcher = new LogWatcher(inventory, hosts::open, new CursorStore(database, clock),

@@ -16,7 +16,7 @@ import medic.store.DatabaseSettings;
  */
 public record MedicSettings(HttpSettings http, DatabaseSettings database, Path inventory, Path runbooks,
         WebhookSettings webhook, Optional<SlackSettings> slack, String channel, SchedulerSettings scheduler,
-        WatchSettings watch, AccessSettings access, AlertLabels alerts) {
+        WatchSettings watch, AccessSettings access, AlertLabels alerts, ApplySettings apply) {
 
     /**
      * Reads and checks the settings.

@@ -37,7 +37,21 @@ final class SettingsChecks {
         return new MedicSettings(http, database, Path.of(checks.required("inventory")),
                 Path.of(checks.required("runbooks")), checks.webhook(http), slack,
                 slack.isPresent() ? checks.channel() : null, scheduler, checks.watch(), checks.access(),
-                checks.alerts());
+                checks.alerts(), checks.apply());
+    }
+
+    private ApplySettings apply() {
+        int perHost = (int) range("apply.per_host_per_hour", 1, 1_000);
+        int fleet = (int) range("apply.fleet_per_hour", 1, 100_000);
+        if (fleet < perHost) {
+            throw values.refuse("apply.fleet_per_hour", "must be at least apply.per_host_per_hour (" + perHost
+                    + "), got " + fleet);
+        }
+        Duration recheck = values.duration("apply.recheck_delay");
+        if (recheck.isZero()) {
+            throw values.refuse("apply.recheck_delay", "must be longer than 0");
+        }
+        return new ApplySettings(perHost, fleet, recheck, values.bool("apply.probe_backend_idle"));
     }
 
     private HttpSettings http() {
