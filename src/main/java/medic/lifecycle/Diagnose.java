@@ -40,10 +40,12 @@ final class Diagnose implements RunObserver {
     private final Outbox outbox;
     private final ThreadReplies replies;
     private final Clock clock;
+    private final FlowMetrics metrics;
 
-    Diagnose(RunbookCatalog runbooks, String defaultRunbook, RunbookJobs runs, IncidentStore incidents,
+    Diagnose(FlowMetrics metrics, RunbookCatalog runbooks, String defaultRunbook, RunbookJobs runs, IncidentStore incidents,
              FlowStore flows, Proposals proposals, AuditLog audit, Parent parent, Outbox outbox, ThreadReplies replies,
              Clock clock) {
+        this.metrics = metrics;
         this.runbooks = runbooks;
         this.defaultRunbook = defaultRunbook;
         this.runs = runs;
@@ -97,7 +99,8 @@ final class Diagnose implements RunObserver {
     @Override
     public void stepFinished(Run run, StepResult step) {
         // The steps go to the thread together once the run ends: one reply instead of one per step keeps the
-        // channel's one-message-a-second budget for the diagnosis itself.
+        // channel's one-message-a-second budget for the diagnosis itself. Here they are only counted.
+        metrics.step(step);
     }
 
     @Override

@@ -49,9 +49,10 @@ public final class IncidentLifecycle {
         this.flows = new FlowStore(parts.database(), parts.clock());
         Parent parent = new Parent(new IncidentMessages(parts.templates()), flows, parts.outbox(), parts.channel());
         ThreadReplies replies = new ThreadReplies(parts.templates());
-        this.diagnose = new Diagnose(parts.runbooks(), parts.defaultRunbook(), parts.runs(), parts.incidents(), flows,
+        FlowMetrics metrics = new FlowMetrics(parts.registry());
+        this.diagnose = new Diagnose(metrics, parts.runbooks(), parts.defaultRunbook(), parts.runs(), parts.incidents(), flows,
                 parts.proposals(), parts.audit(), parent, parts.outbox(), replies, parts.clock());
-        this.intakeStage = new Intake(diagnose, parts.incidents(), flows, parent, parts.outbox(), parts.channel(),
+        this.intakeStage = new Intake(metrics, diagnose, parts.incidents(), flows, parent, parts.outbox(), parts.channel(),
                 replies, new ChannelNotices(parts.templates()), "the inventory", parts.clock());
         Approve approve = new Approve(parts.incidents(), flows, parts.approvals(), parts.audit(), parent, scheduler,
                 parts.clock());

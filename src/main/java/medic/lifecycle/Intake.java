@@ -32,9 +32,11 @@ final class Intake implements IncidentEvents {
     private final ChannelNotices notices;
     private final String inventoryFile;
     private final Clock clock;
+    private final FlowMetrics metrics;
 
-    Intake(Diagnose diagnose, IncidentStore incidents, FlowStore flows, Parent parent, Outbox outbox, String channel,
+    Intake(FlowMetrics metrics, Diagnose diagnose, IncidentStore incidents, FlowStore flows, Parent parent, Outbox outbox, String channel,
            ThreadReplies replies, ChannelNotices notices, String inventoryFile, Clock clock) {
+        this.metrics = metrics;
         this.diagnose = diagnose;
         this.incidents = incidents;
         this.flows = flows;
@@ -50,6 +52,7 @@ final class Intake implements IncidentEvents {
     @Override
     public void opened(Incident incident, List<Alert> alerts) {
         Alert first = alerts.get(0);
+        metrics.opened(OwnAlerts.isOwn(first) ? first.labels().get(OwnAlerts.SOURCE) : "alertmanager");
         flows.create(incident.id(), first.alertname(), Optional.ofNullable(first.labels().get(OwnAlerts.REQUESTED_BY)));
         diagnose.start(incident, Stage.NEW, first);
     }

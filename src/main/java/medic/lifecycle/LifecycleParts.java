@@ -1,5 +1,6 @@
 package medic.lifecycle;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import medic.apply.Applier;
@@ -28,5 +29,5 @@ public record LifecycleParts(Database database, Inventory inventory, RunbookCata
                              RunbookJobs runs, HostConnections hosts, IncidentStore incidents, Outbox outbox,
                              String channel, MessageTemplates templates, Proposals proposals, Approvals approvals,
                              ApprovalRules approvalRules, Applier applier, AuditLog audit, ProbePlan probes,
-                             Duration recheckDelay, Clock clock) {
+                             Duration recheckDelay, MeterRegistry registry, Clock clock) {
 }

@@ -158,7 +158,7 @@ public final class Medic implements AutoCloseable {
                 settings.watch().policy().runbook(), runs, hosts, incidents, outbox, settings.channel(),
                 MessageTemplates.defaults(), proposals,
                 new Approvals(database, audit, SlackAccess.approvers(settings.access()), approvalRules),
-                approvalRules, applier, audit, ProbePlan.fromInventory(), settings.apply().recheckDelay(), clock));
+                approvalRules, applier, audit, ProbePlan.fromInventory(), settings.apply().recheckDelay(), registry, clock));
         runs.observedBy(lifecycle.runObserver());
         if (settings.apply().probeBackendIdle()) {
             runs.probingBackends(new UpstreamIdleProbes(UpstreamIdleProbes.Settings.defaults()));

@@ -63,6 +63,10 @@ class IncidentFlowTest {
             assertTrue(post.contains("proxy_read_timeout"), "the diagnosis names the timeout: " + post);
             Matcher approve = APPROVE_VALUE.matcher(post);
             assertTrue(approve.find(), post);
+            String metrics = medic.registry().scrape();
+            assertTrue(metrics.contains("medic_incidents_opened_total{source=\"alertmanager\"} 1.0"), metrics);
+            assertTrue(metrics.contains("medic_runbook_steps_seconds_count{kind=\"nginx_dump\",status=\"succeeded\"}"),
+                    metrics);
 
             // The requester of an alert's incident is nobody; the allowed approver clicks Approve.
             assertEquals(200, rig.click(medic.port(), "medic_approve", approve.group(), FlowRig.APPROVER).statusCode());
