@@ -41,6 +41,16 @@ class CrashRecoveryTest {
     @ParameterizedTest
     @EnumSource(value = FaultPoint.class, names = "MID_RESTORE", mode = EnumSource.Mode.EXCLUDE)
     void a_kill_at_each_point_leaves_a_config_that_passes_nginx_t_after_recovery(FaultPoint point) throws Exception {
+        killAndRecover(point, "proxy_read_timeout 3600s;");
+    }
+
+    /** A restore happens only when an apply fails: here nginx -t refuses the new value, and the kill lands mid-restore. */
+    @org.junit.jupiter.api.Test
+    void a_kill_in_the_middle_of_a_restore_still_ends_on_the_old_config() throws Exception {
+        killAndRecover(FaultPoint.MID_RESTORE, "proxy_read_timeout banana;");
+    }
+
+    private void killAndRecover(FaultPoint point, String newReadTimeout) throws Exception {
         int port = Ports.freePort();
         try (EchoUpstream upstream = EchoUpstream.start(Ports.freePort());
              RunningNginx nginx = NginxHarness.installed().start(TestResources.path("apply/site"), "nginx.conf",
@@ -61,7 +71,7 @@ class CrashRecoveryTest {
                                 TestProposals.change(main.toString(), "nginx.conf", mainBefore,
                                         mainBefore.replace("worker_connections 64;", "worker_connections 128;")),
                                 TestProposals.change(site.toString(), "conf.d/site.conf", siteBefore,
-                                        siteBefore.replace("proxy_read_timeout 2s;", "proxy_read_timeout 3600s;"))),
+                                        siteBefore.replace("proxy_read_timeout 2s;", newReadTimeout))),
                         "U_BOB", Instant.now());
                 changeId = ((ApprovalOutcome.Approved) new Approvals(database, audit,
                         ApproverPolicy.allowList(Set.of("U_ALICE")), ApprovalRules.defaults())
