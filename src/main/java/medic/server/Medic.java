@@ -114,7 +114,9 @@ public final class Medic implements AutoCloseable {
             Optional<ConsoleSettings> console) {
         Shutdown shutdown = new Shutdown();
         try {
-            return assemble(settings, features, clock, console, shutdown);
+            return assemble(withConsoleChannel(settings, console), features, clock,
+                    console.map(on -> new ConsoleSettings(on.token(), on.userId(),
+                            settings.channel() == null ? on.channel() : settings.channel())), shutdown);
         } catch (RuntimeException e) {
             shutdown.close();
             throw e;
@@ -264,6 +266,16 @@ public final class Medic implements AutoCloseable {
         shutdown.close();
         LOG.info("medic stopped");
         closed.countDown();
+    }
+
+    /** Without Slack there is no channel setting; the console's channel stands in for it. */
+    private static MedicSettings withConsoleChannel(MedicSettings settings, Optional<ConsoleSettings> console) {
+        if (console.isEmpty() || settings.channel() != null) {
+            return settings;
+        }
+        return new MedicSettings(settings.http(), settings.database(), settings.inventory(), settings.runbooks(),
+                settings.webhook(), settings.slack(), console.get().channel(), settings.scheduler(), settings.watch(),
+                settings.access(), settings.alerts());
     }
 
     private static IntakeSettings intakeSettings(AlertLabels labels) {
