@@ -92,7 +92,15 @@
     var node = el("button", element.style || "", element.text ? element.text.text : element.action_id);
     node.dataset.action = element.action_id;
     node.dataset.value = element.value || "";
-    node.addEventListener("click", function () { click(node, messageTs); });
+    node.addEventListener("click", function () {
+      var confirm = element.confirm;
+      if (confirm && !window.confirm([confirm.title, confirm.text].filter(Boolean).map(function (part) {
+        return part.text;
+      }).join("\n\n"))) {
+        return;
+      }
+      click(node, messageTs);
+    });
     return node;
   }
 
