@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code medic} command line: one subcommand per job. */
 @Command(name = "medic", mixinStandardHelpOptions = true, versionProvider = MedicVersion.class,
         description = "nginx-medic: diagnoses and heals nginx upstream resets (recv() failed (104: ...)).",
-        subcommands = {DiagnoseCommand.class, RunbookCommand.class, InventoryCommand.class, AuditCommand.class, ServeCommand.class,
+        subcommands = {DiagnoseCommand.class, RunbookCommand.class, InventoryCommand.class, AuditCommand.class,
+            ServeCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

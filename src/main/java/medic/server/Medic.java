@@ -27,6 +27,9 @@ import medic.apply.AuditLog;
 import medic.apply.CircuitBreaker;
 import medic.apply.FaultInjection;
 import medic.apply.Proposals;
+import medic.console.Console;
+import medic.console.ConsoleSettings;
+import medic.console.ConsoleSlack;
 import medic.incident.AlertIntake;
 import medic.incident.HostMapping;
 import medic.incident.IncidentStore;
@@ -102,9 +105,17 @@ public final class Medic implements AutoCloseable {
 
     /** Starts medic with the Slack features given (the slash command, the buttons...). */
     public static Medic start(MedicSettings settings, List<SlackFeature> features, Clock clock) {
+        return start(settings, features, clock, Optional.empty());
+    }
+
+    /** Starts medic, with the local console at {@code /console} when {@code console} is given. */
+    public static Medic start(MedicSettings settings, List<SlackFeature> features, Clock clock,
+            Optional<ConsoleSettings> console) {
         Shutdown shutdown = new Shutdown();
         try {
-            return assemble(settings, features, clock, shutdown);
+            return assemble(withConsoleChannel(settings, console), features, clock,
+                    console.map(on -> new ConsoleSettings(on.token(), on.userId(),
+                            settings.channel() == null ? on.channel() : settings.channel())), shutdown);
         } catch (RuntimeException e) {
             shutdown.close();
             throw e;
@@ -112,7 +123,7 @@ public final class Medic implements AutoCloseable {
     }
 
     private static Medic assemble(MedicSettings settings, List<SlackFeature> features, Clock clock,
-            Shutdown shutdown) {
+            Optional<ConsoleSettings> console, Shutdown shutdown) {
         // Metrics: one registry for the whole process; every part registers its meters here.
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         shutdown.add("JVM metrics", ProcessMetrics.bind(registry));
@@ -133,9 +144,13 @@ public final class Medic implements AutoCloseable {
 
         // Slack's Web API behind the outbox: every call persisted, then sent in order, paced and retried.
         Optional<Slack> slack = settings.slack().map(slackSettings -> SlackApps.client(slackSettings, registry));
-        SlackGateway gateway = settings.slack().<SlackGateway>map(slackSettings -> shutdown.add("Slack Web API",
+        SlackGateway slackApi = settings.slack().<SlackGateway>map(slackSettings -> shutdown.add("Slack Web API",
                 SdkSlackGateway.connect(SlackApiSettings.of(slackSettings.botToken())
                         .withBaseUrl(slackSettings.apiUrl())))).orElseGet(NoSlack::new);
+        // The local console shows what goes to Slack; without Slack it is where messages go.
+        Optional<ConsoleSlack> consoleSlack = console.map(on -> settings.slack().isPresent()
+                ? ConsoleSlack.mirroring(slackApi) : ConsoleSlack.standalone());
+        SlackGateway gateway = consoleSlack.<SlackGateway>map(shown -> shown).orElse(slackApi);
         DurableOutbox outbox = shutdown.add("Slack outbox",
                 DurableOutbox.start(database, gateway, OutboxSettings.DEFAULTS, registry));
 
@@ -190,6 +205,12 @@ public final class Medic implements AutoCloseable {
         routes.add(Route.post(AlertmanagerWebhook.PATH, new AlertmanagerWebhook(new WebhookAuth(
                 settings.webhook().token(), settings.webhook().user(), settings.webhook().password()),
                 settings.webhook().maxBytes(), intake)));
+
+        if (console.isPresent()) {
+            routes.addAll(shutdown.add("console", new Console(console.get(), consoleSlack.orElseThrow(),
+                    SlackAccess.policy(settings.access(), settings.channel()), lifecycle.operations(), outbox,
+                    SlackAccess.audited(audit, clock))).routes());
+        }
 
         // Slack: one Bolt app with every feature, over Socket Mode or POST /slack/events.
         if (settings.slack().isPresent()) {
@@ -250,6 +271,16 @@ public final class Medic implements AutoCloseable {
         shutdown.close();
         LOG.info("medic stopped");
         closed.countDown();
+    }
+
+    /** Without Slack there is no channel setting; the console's channel stands in for it. */
+    private static MedicSettings withConsoleChannel(MedicSettings settings, Optional<ConsoleSettings> console) {
+        if (console.isEmpty() || settings.channel() != null) {
+            return settings;
+        }
+        return new MedicSettings(settings.http(), settings.database(), settings.inventory(), settings.runbooks(),
+                settings.webhook(), settings.slack(), console.get().channel(), settings.scheduler(), settings.watch(),
+                settings.access(), settings.alerts());
     }
 
     private static IntakeSettings intakeSettings(AlertLabels labels) {
