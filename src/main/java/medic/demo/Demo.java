@@ -160,7 +160,7 @@ public final class Demo implements AutoCloseable {
 
     private static void writeRunbook(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("runbooks"));
-        try (InputStream in = Demo.class.getResourceAsStream("/medic/demo/nginx-upstream-reset.yaml")) {
+        try (InputStream in = Demo.class.getResourceAsStream("/runbooks/nginx-upstream-reset.yaml")) {
             Files.copy(in, dir.resolve("runbooks/nginx-upstream-reset.yaml"));
         }
     }
