@@ -280,7 +280,7 @@ public final class Medic implements AutoCloseable {
         }
         return new MedicSettings(settings.http(), settings.database(), settings.inventory(), settings.runbooks(),
                 settings.webhook(), settings.slack(), console.get().channel(), settings.scheduler(), settings.watch(),
-                settings.access(), settings.alerts(), settings.apply());
+                settings.access(), settings.alerts(), settings.apply(), settings.console());
     }
 
     private static IntakeSettings intakeSettings(AlertLabels labels) {

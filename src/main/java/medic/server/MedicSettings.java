@@ -16,7 +16,17 @@ import medic.store.DatabaseSettings;
  */
 public record MedicSettings(HttpSettings http, DatabaseSettings database, Path inventory, Path runbooks,
         WebhookSettings webhook, Optional<SlackSettings> slack, String channel, SchedulerSettings scheduler,
-        WatchSettings watch, AccessSettings access, AlertLabels alerts, ApplySettings apply) {
+        WatchSettings watch, AccessSettings access, AlertLabels alerts, ApplySettings apply, ConsoleAccess console) {
+
+    /** The console's login token, when the console is on. */
+    public Optional<String> consoleToken() {
+        return Optional.ofNullable(console.token());
+    }
+
+    /** The Slack user ID the console acts as. */
+    public Optional<String> consoleUser() {
+        return Optional.ofNullable(console.user());
+    }
 
     /**
      * Reads and checks the settings.

@@ -37,7 +37,15 @@ final class SettingsChecks {
         return new MedicSettings(http, database, Path.of(checks.required("inventory")),
                 Path.of(checks.required("runbooks")), checks.webhook(http), slack,
                 slack.isPresent() ? checks.channel() : null, scheduler, checks.watch(), checks.access(),
-                checks.alerts(), checks.apply());
+                checks.alerts(), checks.apply(), checks.console());
+    }
+
+    private ConsoleAccess console() {
+        String user = values.text("console.user").orElse(null);
+        if (user != null && !USER_ID.matcher(user).matches()) {
+            throw values.refuse("console.user", "\"" + user + "\" is not a Slack user ID (U... or W...)");
+        }
+        return new ConsoleAccess(values.text("console.token").orElse(null), user);
     }
 
     private ApplySettings apply() {
