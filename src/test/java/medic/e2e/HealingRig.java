@@ -31,13 +31,25 @@ final class HealingRig implements AutoCloseable {
 
     HealingRig(Path dir) throws Exception {
         this.dir = dir;
-        backend = StrictWebSocketBackend.start();
-        nginx = NginxHarness.installed().start(TestResources.path("e2e/site"), "nginx.conf",
-                Map.of("@PORT@", Integer.toString(nginxPort), "@UPSTREAM_PORT@", Integer.toString(backend.port())),
-                nginxPort);
-        site = nginx.configDir().resolve("conf.d/site.conf");
-        mainConfig = nginx.mainConfig();
-        ssh = OpenSshServer.start(dir);
+        try {
+            backend = StrictWebSocketBackend.start();
+            nginx = NginxHarness.installed().start(TestResources.path("e2e/site"), "nginx.conf",
+                    Map.of("@PORT@", Integer.toString(nginxPort), "@UPSTREAM_PORT@", Integer.toString(backend.port())),
+                    nginxPort);
+            site = nginx.configDir().resolve("conf.d/site.conf");
+            mainConfig = nginx.mainConfig();
+            ssh = OpenSshServer.start(dir);
+            writeInventory();
+            Files.createDirectories(dir.resolve("runbooks"));
+            Files.copy(Path.of("runbooks/nginx-upstream-reset.yaml"),
+                    dir.resolve("runbooks/nginx-upstream-reset.yaml"));
+        } catch (Exception | Error e) {
+            close(); // whatever started before the failure
+            throw e;
+        }
+    }
+
+    private void writeInventory() throws IOException {
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLine() + "\n");
         Path wrapper = nginx.wrapperScript(dir);
         String main = mainConfig.toString();
@@ -57,8 +69,6 @@ final class HealingRig implements AutoCloseable {
                 + "    labels:\n"
                 + "      instance: \"127.0.0.1\"\n"
                 + "      job: mtail\n");
-        Files.createDirectories(dir.resolve("runbooks"));
-        Files.copy(Path.of("runbooks/nginx-upstream-reset.yaml"), dir.resolve("runbooks/nginx-upstream-reset.yaml"));
     }
 
     Map<String, String> environment() {
@@ -88,8 +98,9 @@ final class HealingRig implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (backend; nginx; ssh; slack) {
-            // closed in reverse order
+        try (StrictWebSocketBackend last = backend; RunningNginx third = nginx; OpenSshServer second = ssh;
+                SlackSide first = slack) {
+            // closed in reverse order; parts not started yet are null and skipped
         }
     }
 }

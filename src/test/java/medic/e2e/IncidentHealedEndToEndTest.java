@@ -78,12 +78,14 @@ class IncidentHealedEndToEndTest {
 
         // Clients open the live feed every 300 ms; the faulty config sends the handshake as plain HTTP/1.0.
         List<WebSocketClient.Outcome> before = new CopyOnWriteArrayList<>();
+        long trafficStart = System.nanoTime();
         traffic = Executors.newSingleThreadScheduledExecutor();
         traffic.scheduleWithFixedDelay(() -> before.add(WebSocketClient.connectAndIdle(rig.nginxPort, "/ws/feed",
                 Duration.ZERO)), 0, 300, TimeUnit.MILLISECONDS);
 
         Await.until("nginx logs upstream resets", HOP, () -> rig.resetLines() >= 3, this::context);
-        assertTrue(before.stream().allMatch(o -> o.status() == 502), "every handshake failed with 502: " + before);
+        assertTrue(!before.isEmpty() && before.stream().allMatch(o -> o.status() == 502),
+                "every handshake failed with 502: " + before);
         assertTrue(Files.readString(rig.nginx.errorLog()).contains(
                 "recv() failed (104: Connection reset by peer) while reading response header from upstream"));
         timeline.mark("nginx logs 104s (" + rig.resetLines() + " so far)");
@@ -106,6 +108,10 @@ class IncidentHealedEndToEndTest {
         assertTrue(diagnosis.contains("edge-1"), diagnosis);
         assertTrue(diagnosis.contains("proxy_http_version"), "the diagnosis names the HTTP/1.0 fault: " + diagnosis);
         stopTraffic();
+        double faultySeconds = (System.nanoTime() - trafficStart) / 1e9;
+        long faultyResets = rig.resetLines();
+        timeline.mark(String.format(java.util.Locale.ROOT, "before the fix: %d handshakes, %d 104 lines in %.1f s",
+                before.size(), faultyResets, faultySeconds));
 
         Matcher approve = APPROVE_VALUE.matcher(diagnosis);
         assertTrue(approve.find(), diagnosis);
@@ -128,6 +134,7 @@ class IncidentHealedEndToEndTest {
         int backendResets = rig.backend.resets();
         double counted = monitoring.mtailResets();
 
+        long fixedStart = System.nanoTime();
         List<WebSocketClient.Outcome> held = holdIdleTunnels(4);
         assertTrue(held.stream().allMatch(o -> o.status() == 101 && o.survivedIdle()),
                 "every tunnel carried a message after idling " + IDLE.toMillis() + " ms: " + held);
@@ -137,7 +144,9 @@ class IncidentHealedEndToEndTest {
         assertEquals(resetLines, rig.resetLines(), "no new 104 lines after the fix:\n" + rig.nginx.errorLogText());
         assertEquals(backendResets, rig.backend.resets());
         assertEquals(counted, monitoring.mtailResets(), "mtail's counter stopped rising");
-        timeline.mark("verified: " + held.size() + " tunnels held " + IDLE.toMillis() + " ms idle, 0 new 104s");
+        timeline.mark(String.format(java.util.Locale.ROOT, "verified: %d tunnels held %d ms idle and 10 handshakes"
+                + " served; 0 new 104 lines in %.1f s", held.size(), IDLE.toMillis(),
+                (System.nanoTime() - fixedStart) / 1e9));
     }
 
     private List<WebSocketClient.Outcome> holdIdleTunnels(int count) throws Exception {
