@@ -20,9 +20,9 @@ final class WebSocketClient {
     private WebSocketClient() {
     }
 
-    static Outcome connectAndIdle(int nginxPort, String path, Duration idle) {
+    static Outcome connectAndIdle(int port, String path, Duration idle) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", nginxPort), 2000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             socket.setSoTimeout((int) idle.plusSeconds(5).toMillis());
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
