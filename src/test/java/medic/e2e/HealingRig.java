@@ -1,0 +1,106 @@
+package medic.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import medic.slack.bolt.FakeSlackApi;
+import medic.store.DatabaseSettings;
+import medic.testing.NginxHarness;
+import medic.testing.Ports;
+import medic.testing.RunningNginx;
+import medic.testing.TestResources;
+
+/**
+ * The nginx host of the end-to-end test: the strict WebSocket backend, Debian's nginx in a temp prefix running
+ * the seed's faulty site in front of it, OpenSSH's sshd medic logs in through, the inventory naming all of it,
+ * the shipped runbook, and Slack. {@link #environment()} is what {@code medic serve} reads.
+ */
+final class HealingRig implements AutoCloseable {
+    static final String WEBHOOK_TOKEN = "e2e-test-webhook-token-0123456789abcdef";
+
+    final Path dir;
+    final int nginxPort = Ports.freePort();
+    final StrictWebSocketBackend backend;
+    final RunningNginx nginx;
+    final OpenSshServer ssh;
+    final SlackSide slack = new SlackSide();
+    final Path site;
+    final Path mainConfig;
+
+    HealingRig(Path dir) throws Exception {
+        this.dir = dir;
+        try {
+            backend = StrictWebSocketBackend.start();
+            nginx = NginxHarness.installed().start(TestResources.path("e2e/site"), "nginx.conf",
+                    Map.of("@PORT@", Integer.toString(nginxPort), "@UPSTREAM_PORT@", Integer.toString(backend.port())),
+                    nginxPort);
+            site = nginx.configDir().resolve("conf.d/site.conf");
+            mainConfig = nginx.mainConfig();
+            ssh = OpenSshServer.start(dir);
+            writeInventory();
+            Files.createDirectories(dir.resolve("runbooks"));
+            Files.copy(Path.of("runbooks/nginx-upstream-reset.yaml"),
+                    dir.resolve("runbooks/nginx-upstream-reset.yaml"));
+        } catch (Exception | Error e) {
+            close(); // whatever started before the failure
+            throw e;
+        }
+    }
+
+    private void writeInventory() throws IOException {
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLine() + "\n");
+        Path wrapper = nginx.wrapperScript(dir);
+        String main = mainConfig.toString();
+        // Prometheus's relabelling (deploy's) names the host by the exporter's address without port: 127.0.0.1.
+        Files.writeString(dir.resolve("inventory.yaml"), "hosts:\n"
+                + "  - name: edge-1\n"
+                + "    address: 127.0.0.1\n"
+                + "    port: " + ssh.port() + "\n"
+                + "    user: " + System.getProperty("user.name") + "\n"
+                + "    key:\n      file: " + ssh.userKey() + "\n"
+                + "    known_hosts: " + knownHosts + "\n"
+                + "    nginx:\n"
+                + "      binary: " + wrapper + "\n"
+                + "      config: " + main + "\n"
+                + "      error_logs: [" + nginx.errorLog() + "]\n"
+                + "      reload: \"'" + wrapper + "' -s reload -c '" + main + "'\"\n"
+                + "    labels:\n"
+                + "      instance: \"127.0.0.1\"\n"
+                + "      job: mtail\n");
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MEDIC_BIND", "127.0.0.1");
+        env.put("MEDIC_PORT", "0");
+        env.put("MEDIC_DB_URL", DatabaseSettings.h2File(dir.resolve("db/medic")).url());
+        env.put("MEDIC_INVENTORY", dir.resolve("inventory.yaml").toString());
+        env.put("MEDIC_RUNBOOKS", dir.resolve("runbooks").toString());
+        env.put("MEDIC_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
+        env.put("MEDIC_CHANNEL", SlackSide.CHANNEL);
+        env.put("MEDIC_APPROVE_USERS", SlackSide.APPROVER);
+        env.put("MEDIC_WATCH_ENABLED", "false");
+        env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", FakeSlackApi.SIGNING_SECRET);
+        env.put("SLACK_API_URL", slack.api.apiUrl());
+        env.put("MEDIC_SHUTDOWN_TIMEOUT", "5s");
+        return env;
+    }
+
+    /** nginx's error-log lines telling of an upstream reset (104). */
+    long resetLines() throws IOException {
+        try (var lines = Files.lines(nginx.errorLog())) {
+            return lines.filter(line -> line.contains("(104: Connection reset by peer)")).count();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (StrictWebSocketBackend last = backend; RunningNginx third = nginx; OpenSshServer second = ssh;
+                SlackSide first = slack) {
+            // closed in reverse order; parts not started yet are null and skipped
+        }
+    }
+}
