@@ -13,6 +13,7 @@ import medic.cli.Main;
 /** One {@code medic serve} replica as its own JVM on this test's classpath; killed like a crash (SIGKILL) on demand. */
 final class Replica implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("medic serving on 127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern INSTANCE = Pattern.compile("scheduler instance (\\S+) \\(clustered");
 
     final String name;
     private final Process process;
@@ -46,6 +47,15 @@ final class Replica implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The clustered scheduler's instance id this replica logged (what {@code runs.runner} records). */
+    String instanceId() {
+        Matcher matcher = INSTANCE.matcher(output());
+        if (!matcher.find()) {
+            throw new AssertionError(name + " logged no clustered scheduler instance:\n" + output());
+        }
+        return matcher.group(1);
     }
 
     boolean isAlive() {
