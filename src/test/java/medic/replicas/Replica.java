@@ -58,6 +58,11 @@ final class Replica implements AutoCloseable {
         return matcher.group(1);
     }
 
+    /** What {@code medic.apply.Applier} names this replica in the host locks. */
+    String applyHolder() {
+        return "medic-" + process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
