@@ -100,7 +100,8 @@ class DuplicateDeliveryTest {
     private String awaitDiagnosed() throws InterruptedException {
         rig.await(LIMIT, () -> "AWAITING_APPROVAL".equals(rig.text("SELECT stage FROM incidents ORDER BY id LIMIT 1"))
                 && rig.outboxDrained() && rig.calls("/api/chat.postMessage").stream()
-                        .anyMatch(b -> b.contains("medic_approve")), () -> "the diagnosis is posted");
+                        .anyMatch(b -> b.contains("thread_ts=") && b.contains("nginx_dump")),
+                () -> "the diagnosis and its steps are posted");
         return rig.calls("/api/chat.postMessage").stream().filter(b -> b.contains("medic_approve")).findFirst()
                 .orElseThrow();
     }

@@ -116,6 +116,12 @@ final class ReplicaRig implements AutoCloseable {
         }
     }
 
+    /** Each outbox call's thread, kind, status and last error, one per line, for failure messages. */
+    String outboxCalls() {
+        return (String) query("SELECT STRING_AGG(thread_key || ' ' || kind || ' ' || status || ' '"
+                + " || COALESCE(last_error, ''), E'\\n' ORDER BY id) FROM outbox_calls");
+    }
+
     /** True once every Slack call medic queued has been sent (or given up on). */
     boolean outboxDrained() {
         return count("SELECT COUNT(*) FROM outbox_calls WHERE status = 'PENDING'") == 0;

@@ -65,7 +65,8 @@ class RunbookFailoverTest {
                 () -> "the survivor resumes the run");
         Duration resumed = Duration.ofNanos(System.nanoTime() - killed);
         rig.await(Duration.ofSeconds(60), () -> "AWAITING_APPROVAL".equals(rig.text("SELECT stage FROM incidents"))
-                && rig.outboxDrained() && !rig.parentPosts().isEmpty(), () -> "the diagnosis is posted");
+                && rig.outboxDrained() && rig.calls("/api/chat.postMessage").stream()
+                        .anyMatch(b -> b.contains("thread_ts=") && b.contains("nginx_dump")), () -> "the diagnosis is posted");
         Duration diagnosed = Duration.ofNanos(System.nanoTime() - killed);
         System.out.println("runbook failover: resumed " + resumed.toMillis() + " ms and diagnosed "
                 + diagnosed.toMillis() + " ms after the kill");
