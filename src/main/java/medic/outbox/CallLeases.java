@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * Claims due calls for a worker, one compare-and-set per call, and records how each ended. A call is due when it is
- * the first waiting call of its thread (so a thread's calls go out one after the other, in order), its next attempt
+ * the first waiting call of its thread (so a thread's calls go out one after the other, in order; a waiting post
+ * goes before everything else of its thread, since another replica may have queued an update of the thread in the
+ * moment between winning the right to post it and queueing the post), its next attempt
  * time has come, nobody holds a live lease on it, and its channel's pacing allows a call now.
  */
 final class CallLeases {
@@ -24,7 +26,8 @@ final class CallLeases {
             + " WHERE c.status = 'PENDING' AND c.next_attempt_at <= ? AND (c.lease_until IS NULL OR c.lease_until <= ?)"
             + " AND (p.next_send_at IS NULL OR p.next_send_at <= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_calls e WHERE e.thread_key = c.thread_key"
-            + " AND e.status = 'PENDING' AND e.sequence < c.sequence)"
+            + " AND e.status = 'PENDING' AND e.id <> c.id AND (e.kind = 'POST' AND (c.kind <> 'POST' OR e.sequence < c.sequence)"
+            + " OR e.kind <> 'POST' AND c.kind <> 'POST' AND e.sequence < c.sequence))"
             + " ORDER BY c.id LIMIT ?";
 
     private final OutboxJdbc jdbc;

@@ -247,6 +247,9 @@ public final class Medic implements AutoCloseable {
                 server.port(), settings.slack().map(s -> s.socketMode() ? "Socket Mode" : "HTTP").orElse("off"),
                 settings.watch().enabled() ? "every " + Durations.describe(settings.watch().interval()) : "off", inventory.hosts().size(),
                 runbooks.runbooks().size());
+        // Names this replica in runs.runner and Quartz's tables, so an operator can tell which one ran what.
+        LOG.info("scheduler instance {} ({})", scheduler.instanceId(), settings.scheduler().clustered()
+                ? "clustered: a live replica recovers the jobs of one that dies" : "single");
         return new Medic(shutdown, server, registry);
     }
 

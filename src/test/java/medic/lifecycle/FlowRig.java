@@ -38,17 +38,17 @@ import medic.testing.TestResources;
  */
 public final class FlowRig implements AutoCloseable {
     static final String WEBHOOK_TOKEN = "flow-test-webhook-token-0123456789";
-    static final String CHANNEL = "C0123ABCD";
-    static final String APPROVER = "U0APPROVER";
+    public static final String CHANNEL = "C0123ABCD";
+    public static final String APPROVER = "U0APPROVER";
 
-    final Path dir;
+    public final Path dir;
     final int nginxPort = Ports.freePort();
     final int upstreamPort = Ports.freePort();
     final EchoUpstream upstream;
-    final RunningNginx nginx;
+    public final RunningNginx nginx;
     final SshTestServer ssh;
     public final FakeSlackApi slack = new FakeSlackApi();
-    final Path site;
+    public final Path site;
     private final HttpClient client = HttpClient.newHttpClient();
 
     public FlowRig(Path dir) throws Exception {
@@ -133,7 +133,7 @@ public final class FlowRig implements AutoCloseable {
     }
 
     /** A signed block_actions request: {@code userId} clicked {@code actionId} carrying {@code value}. */
-    HttpResponse<String> click(int medicPort, String actionId, String value, String userId)
+    public HttpResponse<String> click(int medicPort, String actionId, String value, String userId)
             throws IOException, InterruptedException {
         String payload = FakeSlackApi.fixture("block_actions.json")
                 .replace("\"id\": \"U0ALICE\"", "\"id\": \"" + userId + "\"")

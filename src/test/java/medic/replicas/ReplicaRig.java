@@ -1,0 +1,172 @@
+package medic.replicas;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import medic.lifecycle.FlowRig;
+import medic.store.DatabaseSettings;
+import medic.testing.PostgresDatabase;
+
+/**
+ * Several {@code medic serve} replicas (child JVMs, clustered scheduler) on one fresh PostgreSQL schema, sharing one
+ * nginx host over SSH and one WireMock Slack ({@link FlowRig}); with the database and Slack queries the tests assert.
+ */
+final class ReplicaRig implements AutoCloseable {
+    final FlowRig flow;
+    private final PostgresDatabase database = PostgresDatabase.freshSchema();
+    private final List<Replica> replicas = new ArrayList<>();
+    private final ExecutorService senders = Executors.newCachedThreadPool();
+
+    ReplicaRig(Path dir) throws Exception {
+        flow = new FlowRig(dir);
+    }
+
+    /** What every replica reads: the flow's environment on the shared PostgreSQL schema, clustered. */
+    Map<String, String> environment() {
+        Map<String, String> env = flow.environment();
+        DatabaseSettings settings = database.settings();
+        env.put("MEDIC_DB_URL", settings.url());
+        env.put("MEDIC_DB_USER", settings.user());
+        env.put("MEDIC_DB_PASSWORD", settings.password());
+        env.put("MEDIC_SCHEDULER_CLUSTERED", "true");
+        env.put("MEDIC_SCHEDULER_THREADS", "2");
+        env.put("MEDIC_DB_POOL_SIZE", "6");
+        return env;
+    }
+
+    /** Starts {@code count} replicas at the same time (they migrate the fresh schema concurrently). */
+    List<Replica> start(int count) throws Exception {
+        List<Callable<Replica>> starts = new ArrayList<>();
+        int first = replicas.size();
+        for (int i = 0; i < count; i++) {
+            String name = "replica-" + (first + i + 1);
+            starts.add(() -> Replica.start(name, environment(), flow.dir));
+        }
+        List<Replica> started = new ArrayList<>();
+        for (Future<Replica> future : senders.invokeAll(starts)) {
+            started.add(future.get());
+        }
+        replicas.addAll(started);
+        return started;
+    }
+
+    /** Sends {@code request} to every replica at once (released together by one latch); the HTTP statuses. */
+    List<Integer> atOnce(List<Replica> targets, RequestTo request) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        for (Replica target : targets) {
+            sent.add(senders.submit(() -> {
+                go.await();
+                return request.send(target.port());
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> response : sent) {
+            statuses.add(response.get().statusCode());
+        }
+        return statuses;
+    }
+
+    @FunctionalInterface
+    interface RequestTo {
+        HttpResponse<String> send(int port) throws Exception;
+    }
+
+    long count(String sql) {
+        return (long) query(sql);
+    }
+
+    String text(String sql) {
+        return (String) query(sql);
+    }
+
+    private Object query(String sql) {
+        DatabaseSettings settings = database.settings();
+        try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            if (!row.next()) {
+                return null;
+            }
+            Object value = row.getObject(1);
+            return value instanceof Number number ? (Object) number.longValue() : value;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each outbox call's thread, kind, status and last error, one per line, for failure messages. */
+    String outboxCalls() {
+        return (String) query("SELECT STRING_AGG(thread_key || ' ' || kind || ' ' || status || ' '"
+                + " || COALESCE(last_error, ''), E'\\n' ORDER BY id) FROM outbox_calls");
+    }
+
+    /** True once every Slack call medic queued has been sent (or given up on). */
+    boolean outboxDrained() {
+        return count("SELECT COUNT(*) FROM outbox_calls WHERE status = 'PENDING'") == 0;
+    }
+
+    /** Bodies of the calls WireMock received on {@code path}, form-decoded. */
+    List<String> calls(String path) {
+        return flow.slack.wireMock().findAll(postRequestedFor(urlEqualTo(path))).stream().map(ReplicaRig::decoded)
+                .toList();
+    }
+
+    /** Top-level messages: chat.postMessage calls without a thread. */
+    List<String> parentPosts() {
+        return calls("/api/chat.postMessage").stream().filter(body -> !body.contains("thread_ts=")).toList();
+    }
+
+    String outputs() {
+        StringBuilder all = new StringBuilder();
+        replicas.forEach(r -> all.append("\n----- ").append(r.name).append(" -----\n").append(r.output()));
+        return all.toString();
+    }
+
+    void await(Duration limit, BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + limit + ": " + what.get() + outputs());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String decoded(LoggedRequest request) {
+        // Slack's SDK writes '=' in JSON strings as \u003d.
+        return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8).replace("\\u003d", "=");
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (flow; database) {
+            for (Replica replica : replicas) {
+                replica.close();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+}
