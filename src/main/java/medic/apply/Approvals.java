@@ -1,5 +1,6 @@
 package medic.apply;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,13 +20,13 @@ import medic.store.Database;
  */
 public final class Approvals {
 
-    private final Db db;
+    private final Jdbc jdbc;
     private final AuditLog audit;
     private final ApproverPolicy policy;
     private final ApprovalRules rules;
 
     public Approvals(Database database, AuditLog audit, ApproverPolicy policy, ApprovalRules rules) {
-        this.db = new Db(database);
+        this.jdbc = new Jdbc(database);
         this.audit = audit;
         this.policy = policy;
         this.rules = rules;
@@ -36,7 +37,7 @@ public final class Approvals {
      * requester is the one sealed with the proposal, never one taken from the click.
      */
     public ApprovalOutcome approve(String proposalId, String approver, String diffSha256, Instant now) {
-        Optional<SealedProposal> found = db.with("read proposal " + proposalId,
+        Optional<SealedProposal> found = jdbc.with("read proposal " + proposalId,
                 connection -> Proposals.find(connection, proposalId));
         if (found.isEmpty()) {
             audit.record(now, approver, "(unknown)", proposalId, null, diffSha256, "REFUSED",
@@ -49,7 +50,7 @@ public final class Approvals {
         if (refused.isPresent()) {
             return refuse(proposal, approver, diffSha256, now, refused.get());
         }
-        Optional<Long> changeId = db.inTransaction("approve proposal " + proposalId, connection -> {
+        Optional<Long> changeId = jdbc.inTransaction("approve proposal " + proposalId, connection -> {
             if (!compareAndSet(connection, proposal, approver, now)) {
                 return Optional.<Long>empty();
             }
@@ -59,13 +60,13 @@ public final class Approvals {
             return Optional.of(id);
         });
         if (changeId.isEmpty()) {
-            SealedProposal winner = db.with("read proposal " + proposalId,
+            SealedProposal winner = jdbc.with("read proposal " + proposalId,
                     connection -> Proposals.find(connection, proposalId)).orElseThrow();
             return refuse(proposal, approver, diffSha256, now, alreadyApproved(winner));
         }
         SealedProposal approved = new SealedProposal(proposal.id(), proposal.host(), proposal.requester(),
                 proposal.summary(), proposal.diffSha256(), proposal.createdAt(), proposal.expiresAt(), proposal.files(),
-                SealedProposal.ProposalState.APPROVED, approver, Db.stored(now));
+                SealedProposal.ProposalState.APPROVED, approver, Jdbc.stored(now));
         return new Approved(changeId.get(), approved);
     }
 
@@ -111,7 +112,7 @@ public final class Approvals {
         try (PreparedStatement update = connection.prepareStatement("UPDATE apply_proposals SET state = 'APPROVED',"
                 + " approver = ?, approved_at = ? WHERE id = ? AND state = 'PROPOSED' AND diff_sha256 = ?")) {
             update.setString(1, approver);
-            Db.setInstant(update, 2, now);
+            Jdbc.setInstant(update, 2, now);
             update.setString(3, proposal.id());
             update.setString(4, proposal.diffSha256());
             return update.executeUpdate() == 1;
@@ -127,8 +128,8 @@ public final class Approvals {
             insert.setString(2, proposal.host());
             insert.setString(3, approver);
             insert.setString(4, ChangeState.APPROVED.name());
-            Db.setInstant(insert, 5, now);
-            Db.setInstant(insert, 6, now);
+            Jdbc.setInstant(insert, 5, now);
+            Jdbc.setInstant(insert, 6, now);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

@@ -1,5 +1,6 @@
 package medic.apply;
 
+import medic.store.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,17 +26,17 @@ public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, occurred_at, actor, host, proposal_id, change_id, diff_sha256, event, detail";
 
-    private final Db db;
+    private final Jdbc jdbc;
     private final Redactor redactor = new Redactor();
 
     public AuditLog(Database database) {
-        this.db = new Db(database);
+        this.jdbc = new Jdbc(database);
     }
 
     /** Appends one event; {@code detail} is redacted before it is stored. */
     public void record(Instant at, String actor, String host, String proposalId, Long changeId, String diffSha256,
             String event, String detail) {
-        db.with("record audit event " + event + " on " + host, connection -> {
+        jdbc.with("record audit event " + event + " on " + host, connection -> {
             append(connection, at, actor, host, proposalId, changeId, diffSha256, event, detail);
             return null;
         });
@@ -47,11 +48,11 @@ public final class AuditLog {
         String sql = "INSERT INTO apply_audit (occurred_at, actor, host, proposal_id, change_id, diff_sha256, event, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            Db.setInstant(insert, 1, at);
+            Jdbc.setInstant(insert, 1, at);
             insert.setString(2, clip(actor, 200));
             insert.setString(3, host);
             insert.setString(4, proposalId);
-            Db.setNullableLong(insert, 5, changeId);
+            Jdbc.setNullableLong(insert, 5, changeId);
             insert.setString(6, diffSha256);
             insert.setString(7, event);
             insert.setString(8, redactor.redactText(detail == null ? "" : detail).text());
@@ -61,26 +62,26 @@ public final class AuditLog {
 
     /** The newest {@code limit} events of a host, newest first. */
     public List<AuditEvent> forHost(String host, int limit) {
-        return db.with("read the audit of " + host, connection -> query(connection,
+        return jdbc.with("read the audit of " + host, connection -> query(connection,
                 "SELECT " + COLUMNS + " FROM apply_audit WHERE host = ? ORDER BY id DESC", host, limit));
     }
 
     /** Every event of a change, oldest first. */
     public List<AuditEvent> forChange(long changeId) {
-        return db.with("read the audit of change " + changeId, connection -> query(connection,
+        return jdbc.with("read the audit of change " + changeId, connection -> query(connection,
                 "SELECT " + COLUMNS + " FROM apply_audit WHERE change_id = ? ORDER BY id", changeId, Integer.MAX_VALUE));
     }
 
     /** Every event of a proposal (refusals included), oldest first. */
     public List<AuditEvent> forProposal(String proposalId) {
-        return db.with("read the audit of proposal " + proposalId, connection -> query(connection,
+        return jdbc.with("read the audit of proposal " + proposalId, connection -> query(connection,
                 "SELECT " + COLUMNS + " FROM apply_audit WHERE proposal_id = ? ORDER BY id", proposalId,
                 Integer.MAX_VALUE));
     }
 
     /** Writes every event, oldest first, one JSON object per line; returns how many. */
     public long exportJsonLines(Writer out) {
-        return db.with("export the audit", connection -> {
+        return jdbc.with("export the audit", connection -> {
             long count = 0;
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM apply_audit ORDER BY id"); ResultSet rows = select.executeQuery()) {
@@ -136,8 +137,8 @@ public final class AuditLog {
     }
 
     private static AuditEvent event(ResultSet row) throws SQLException {
-        return new AuditEvent(row.getLong("id"), Db.getInstant(row, "occurred_at"), row.getString("actor"),
-                row.getString("host"), row.getString("proposal_id"), Db.getNullableLong(row, "change_id"),
+        return new AuditEvent(row.getLong("id"), Jdbc.getInstant(row, "occurred_at"), row.getString("actor"),
+                row.getString("host"), row.getString("proposal_id"), Jdbc.getNullableLong(row, "change_id"),
                 row.getString("diff_sha256"), row.getString("event"), row.getString("detail"));
     }
 

@@ -1,5 +1,6 @@
 package medic.apply;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,18 +22,18 @@ final class ChangeJournal {
     private static final String COLUMNS = "id, proposal_id, host, approver, state, detail, backup_suffix, created_at,"
             + " updated_at, started_at";
 
-    private final Db db;
+    private final Jdbc jdbc;
 
     ChangeJournal(Database database) {
-        this.db = new Db(database);
+        this.jdbc = new Jdbc(database);
     }
 
-    Db db() {
-        return db;
+    Jdbc jdbc() {
+        return jdbc;
     }
 
     Optional<Change> find(long changeId) {
-        return db.with("read change " + changeId, connection -> {
+        return jdbc.with("read change " + changeId, connection -> {
             List<Change> found = select(connection, "SELECT " + COLUMNS + " FROM apply_changes WHERE id = ?", changeId);
             return found.stream().findFirst();
         });
@@ -46,13 +47,13 @@ final class ChangeJournal {
     List<Change> unfinished() {
         String states = Stream.of(ChangeState.values()).filter(s -> !s.isTerminal())
                 .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
-        return db.with("list unfinished changes", connection -> select(connection, "SELECT " + COLUMNS
+        return jdbc.with("list unfinished changes", connection -> select(connection, "SELECT " + COLUMNS
                 + " FROM apply_changes WHERE state IN (" + states + ") ORDER BY id", null));
     }
 
     /** Moves the change to {@code to} if it is in {@code from}; false when someone else moved it first. */
     boolean move(long changeId, ChangeState from, ChangeState to, String detail, Instant now) {
-        return db.with("move change " + changeId + " to " + to, connection -> move(connection, changeId, from, to,
+        return jdbc.with("move change " + changeId + " to " + to, connection -> move(connection, changeId, from, to,
                 detail, now));
     }
 
@@ -62,7 +63,7 @@ final class ChangeJournal {
                 + " updated_at = ? WHERE id = ? AND state = ?")) {
             update.setString(1, to.name());
             update.setString(2, detail);
-            Db.setInstant(update, 3, now);
+            Jdbc.setInstant(update, 3, now);
             update.setLong(4, changeId);
             update.setString(5, from.name());
             return update.executeUpdate() == 1;
@@ -71,17 +72,17 @@ final class ChangeJournal {
 
     /** Takes the host's lock for the change; false when another change holds it. */
     boolean lock(String host, long changeId, String holder, Instant now) {
-        return db.with("lock host " + host, connection -> {
+        return jdbc.with("lock host " + host, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO apply_locks (host, change_id,"
                     + " holder, acquired_at) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, host);
                 insert.setLong(2, changeId);
                 insert.setString(3, holder);
-                Db.setInstant(insert, 4, now);
+                Jdbc.setInstant(insert, 4, now);
                 insert.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (Db.isUniqueViolation(e)) {
+                if (Jdbc.isUniqueViolation(e)) {
                     return false;
                 }
                 throw e;
@@ -91,7 +92,7 @@ final class ChangeJournal {
 
     /** The change holding the host's lock, if any. */
     Optional<Long> lockHolder(String host) {
-        return db.with("read the lock of " + host, connection -> {
+        return jdbc.with("read the lock of " + host, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT change_id FROM apply_locks WHERE host = ?")) {
                 select.setString(1, host);
@@ -113,7 +114,7 @@ final class ChangeJournal {
     }
 
     void unlock(String host, long changeId) {
-        db.with("unlock host " + host, connection -> {
+        jdbc.with("unlock host " + host, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM apply_locks WHERE host = ? AND change_id = ?")) {
                 delete.setString(1, host);
@@ -126,7 +127,7 @@ final class ChangeJournal {
 
     /** Stores the backups and the host copies' suffix, and moves APPROVED -> BACKED_UP, in one transaction. */
     boolean saveBackups(long changeId, String suffix, List<Backup> backups, Instant now) {
-        return db.inTransaction("store the backups of change " + changeId, connection -> {
+        return jdbc.inTransaction("store the backups of change " + changeId, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO apply_backups (change_id,"
                     + " file_index, path, host_copy, sha256, content) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < backups.size(); i++) {
@@ -156,7 +157,7 @@ final class ChangeJournal {
     }
 
     List<Backup> backups(long changeId) {
-        return db.with("read the backups of change " + changeId, connection -> {
+        return jdbc.with("read the backups of change " + changeId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT path, host_copy, sha256, content"
                     + " FROM apply_backups WHERE change_id = ? ORDER BY file_index")) {
                 select.setLong(1, changeId);
@@ -183,8 +184,8 @@ final class ChangeJournal {
                     changes.add(new Change(rows.getLong("id"), rows.getString("proposal_id"), rows.getString("host"),
                             rows.getString("approver"), ChangeState.valueOf(rows.getString("state")),
                             rows.getString("detail"), rows.getString("backup_suffix"),
-                            Db.getInstant(rows, "created_at"), Db.getInstant(rows, "updated_at"),
-                            Db.getInstant(rows, "started_at")));
+                            Jdbc.getInstant(rows, "created_at"), Jdbc.getInstant(rows, "updated_at"),
+                            Jdbc.getInstant(rows, "started_at")));
                 }
                 return changes;
             }

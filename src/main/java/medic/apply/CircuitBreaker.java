@@ -1,5 +1,6 @@
 package medic.apply;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ public final class CircuitBreaker {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
-    private final Db db;
+    private final Jdbc jdbc;
     private final int perHost;
     private final int fleetWide;
 
@@ -27,7 +28,7 @@ public final class CircuitBreaker {
             throw new IllegalArgumentException("apply limits must be at least 1 per hour, not " + perHost + " per host"
                     + " and " + fleetWide + " fleet-wide");
         }
-        this.db = new Db(database);
+        this.jdbc = new Jdbc(database);
         this.perHost = perHost;
         this.fleetWide = fleetWide;
     }
@@ -35,7 +36,7 @@ public final class CircuitBreaker {
     /** Records that change {@code changeId} starts now, or says why it may not. */
     Optional<String> admit(long changeId, String host, Instant now) {
         Instant since = now.minus(WINDOW);
-        return db.inTransaction("admit change " + changeId + " through the circuit breaker", connection -> {
+        return jdbc.inTransaction("admit change " + changeId + " through the circuit breaker", connection -> {
             try (PreparedStatement gate = connection.prepareStatement(
                     "SELECT id FROM apply_fleet_gate WHERE id = 1 FOR UPDATE"); ResultSet ignored = gate.executeQuery()) {
                 // Held until commit: the count and the mark below are one step for every replica.
@@ -52,7 +53,7 @@ public final class CircuitBreaker {
             }
             try (PreparedStatement mark = connection.prepareStatement(
                     "UPDATE apply_changes SET started_at = ? WHERE id = ?")) {
-                Db.setInstant(mark, 1, now);
+                Jdbc.setInstant(mark, 1, now);
                 mark.setLong(2, changeId);
                 mark.executeUpdate();
             }
@@ -67,7 +68,7 @@ public final class CircuitBreaker {
         String sql = "SELECT COUNT(*), MIN(started_at) FROM apply_changes WHERE started_at > ?"
                 + (host == null ? "" : " AND host = ?");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            Db.setInstant(select, 1, since);
+            Jdbc.setInstant(select, 1, since);
             if (host != null) {
                 select.setString(2, host);
             }

@@ -1,5 +1,6 @@
 package medic.apply;
 
+import medic.store.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,12 +21,12 @@ import medic.store.Database;
  */
 public final class Proposals {
 
-    private final Db db;
+    private final Jdbc jdbc;
     private final AuditLog audit;
     private final ApprovalRules rules;
 
     public Proposals(Database database, AuditLog audit, ApprovalRules rules) {
-        this.db = new Db(database);
+        this.jdbc = new Jdbc(database);
         this.audit = audit;
         this.rules = rules;
     }
@@ -44,11 +45,11 @@ public final class Proposals {
             files.add(new SealedFile(change.path(), Sha256.of(change.before()), Sha256.of(change.after()),
                     change.after().getBytes(StandardCharsets.UTF_8)));
         }
-        Instant created = Db.stored(now);
+        Instant created = Jdbc.stored(now);
         SealedProposal sealed = new SealedProposal(UUID.randomUUID().toString(), host, requester, proposal.summary(),
-                Sha256.of(proposal.unifiedDiff()), created, Db.stored(now.plus(rules.ttl())), files,
+                Sha256.of(proposal.unifiedDiff()), created, Jdbc.stored(now.plus(rules.ttl())), files,
                 SealedProposal.ProposalState.PROPOSED, null, null);
-        db.inTransaction("seal a proposal for " + host, connection -> {
+        jdbc.inTransaction("seal a proposal for " + host, connection -> {
             insert(connection, sealed);
             audit.append(connection, created, requester, host, sealed.id(), null, sealed.diffSha256(), "PROPOSED",
                     sealed.summary() + "\n" + proposal.unifiedDiff());
@@ -58,7 +59,7 @@ public final class Proposals {
     }
 
     public Optional<SealedProposal> find(String proposalId) {
-        return db.with("read proposal " + proposalId, connection -> find(connection, proposalId));
+        return jdbc.with("read proposal " + proposalId, connection -> find(connection, proposalId));
     }
 
     static Optional<SealedProposal> find(Connection connection, String proposalId) throws SQLException {
@@ -71,9 +72,9 @@ public final class Proposals {
                 }
                 return Optional.of(new SealedProposal(row.getString("id"), row.getString("host"),
                         row.getString("requester"), row.getString("summary"), row.getString("diff_sha256"),
-                        Db.getInstant(row, "created_at"), Db.getInstant(row, "expires_at"),
+                        Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "expires_at"),
                         files(connection, proposalId), SealedProposal.ProposalState.valueOf(row.getString("state")),
-                        row.getString("approver"), Db.getInstant(row, "approved_at")));
+                        row.getString("approver"), Jdbc.getInstant(row, "approved_at")));
             }
         }
     }
@@ -101,8 +102,8 @@ public final class Proposals {
             insert.setString(3, sealed.requester());
             insert.setString(4, sealed.summary());
             insert.setString(5, sealed.diffSha256());
-            Db.setInstant(insert, 6, sealed.createdAt());
-            Db.setInstant(insert, 7, sealed.expiresAt());
+            Jdbc.setInstant(insert, 6, sealed.createdAt());
+            Jdbc.setInstant(insert, 7, sealed.expiresAt());
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO apply_proposal_files (proposal_id,"

@@ -1,5 +1,6 @@
 package medic.incident;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,13 +39,13 @@ final class AlertRows {
                 select.setString(index++, alert.fingerprint());
             }
             for (Alert alert : alerts) {
-                Sql.setInstant(select, index++, alert.startsAt());
+                Jdbc.setInstant(select, index++, alert.startsAt());
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     long incident = row.getLong("incident_id");
                     found.add(new StoredAlert(row.getLong("id"),
-                            Occurrence.of(row.getString("fingerprint"), Sql.getInstant(row, "starts_at")),
+                            Occurrence.of(row.getString("fingerprint"), Jdbc.getInstant(row, "starts_at")),
                             AlertStatus.valueOf(row.getString("status")), row.wasNull() ? null : incident));
                 }
             }
@@ -63,9 +64,9 @@ final class AlertRows {
             for (AlertRow row : rows) {
                 Alert alert = row.alert();
                 insert.setString(1, alert.fingerprint());
-                Sql.setInstant(insert, 2, alert.startsAt());
+                Jdbc.setInstant(insert, 2, alert.startsAt());
                 insert.setString(3, row.status().name());
-                Sql.setInstant(insert, 4, alert.endsAt());
+                Jdbc.setInstant(insert, 4, alert.endsAt());
                 insert.setString(5, truncated(alert.alertname(), 255));
                 insert.setString(6, LabelsJson.write(alert.labels()));
                 insert.setString(7, LabelsJson.write(alert.annotations()));
@@ -78,8 +79,8 @@ final class AlertRows {
                 } else {
                     insert.setLong(12, row.incidentId());
                 }
-                Sql.setInstant(insert, 13, now);
-                Sql.setInstant(insert, 14, row.status() == AlertStatus.RESOLVED ? now : null);
+                Jdbc.setInstant(insert, 13, now);
+                Jdbc.setInstant(insert, 14, row.status() == AlertStatus.RESOLVED ? now : null);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -99,8 +100,8 @@ final class AlertRows {
         String sql = "UPDATE alerts SET status = 'RESOLVED', ends_at = ?, resolved_at = ? WHERE id = ? AND status = 'FIRING'";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (Ending ending : endings) {
-                Sql.setInstant(update, 1, ending.endsAt());
-                Sql.setInstant(update, 2, now);
+                Jdbc.setInstant(update, 1, ending.endsAt());
+                Jdbc.setInstant(update, 2, now);
                 update.setLong(3, ending.id());
                 update.addBatch();
             }
@@ -131,7 +132,7 @@ final class AlertRows {
         Map<String, String> labels = LabelsJson.read(row.getString("labels"));
         Map<String, String> annotations = LabelsJson.read(row.getString("annotations"));
         return new Alert(row.getString("fingerprint"), AlertStatus.valueOf(row.getString("status")),
-                Sql.getInstant(row, "starts_at"), Sql.getInstant(row, "ends_at"), labels, annotations,
+                Jdbc.getInstant(row, "starts_at"), Jdbc.getInstant(row, "ends_at"), labels, annotations,
                 row.getString("generator_url"));
     }
 

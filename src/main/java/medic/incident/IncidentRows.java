@@ -1,5 +1,6 @@
 package medic.incident;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ final class IncidentRows {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, key.host());
             select.setString(2, key.upstream());
-            Sql.setInstant(select, 3, since);
+            Jdbc.setInstant(select, 3, since);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
             }
@@ -50,7 +51,7 @@ final class IncidentRows {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof Instant instant) {
-                    Sql.setInstant(select, i + 1, instant);
+                    Jdbc.setInstant(select, i + 1, instant);
                 } else {
                     select.setObject(i + 1, parameters[i]);
                 }
@@ -72,15 +73,15 @@ final class IncidentRows {
             insert.setString(1, key.host());
             insert.setString(2, key.upstream());
             insert.setString(3, Incident.NEW_STAGE);
-            Sql.setInstant(insert, 4, now);
-            Sql.setInstant(insert, 5, firstSeen);
-            Sql.setInstant(insert, 6, now);
+            Jdbc.setInstant(insert, 4, now);
+            Jdbc.setInstant(insert, 5, firstSeen);
+            Jdbc.setInstant(insert, 6, now);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 long id = keys.getLong(1);
                 return new Incident(id, key.host(), key.upstream(), IncidentState.OPEN, Incident.NEW_STAGE, "",
-                        Sql.stored(now), Sql.stored(firstSeen), Sql.stored(now), null, 0, 0, 0, null, null);
+                        Jdbc.stored(now), Jdbc.stored(firstSeen), Jdbc.stored(now), null, 0, 0, 0, null, null);
             }
         }
     }
@@ -92,9 +93,9 @@ final class IncidentRows {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, incident.state().name());
             update.setString(2, incident.severity());
-            Sql.setInstant(update, 3, incident.firstSeen());
-            Sql.setInstant(update, 4, incident.lastSeen());
-            Sql.setInstant(update, 5, incident.resolvedAt());
+            Jdbc.setInstant(update, 3, incident.firstSeen());
+            Jdbc.setInstant(update, 4, incident.lastSeen());
+            Jdbc.setInstant(update, 5, incident.resolvedAt());
             update.setInt(6, incident.alertCount());
             update.setInt(7, incident.firingCount());
             update.setInt(8, incident.reopenCount());
@@ -106,8 +107,8 @@ final class IncidentRows {
     private static Incident read(ResultSet row) throws SQLException {
         return new Incident(row.getLong("id"), row.getString("host"), row.getString("upstream"),
                 IncidentState.valueOf(row.getString("state")), row.getString("stage"), row.getString("severity"),
-                Sql.getInstant(row, "opened_at"), Sql.getInstant(row, "first_seen"), Sql.getInstant(row, "last_seen"),
-                Sql.getInstant(row, "resolved_at"), row.getInt("alert_count"), row.getInt("firing_count"),
-                row.getInt("reopen_count"), Sql.getInstant(row, "snoozed_until"), row.getString("outcome"));
+                Jdbc.getInstant(row, "opened_at"), Jdbc.getInstant(row, "first_seen"), Jdbc.getInstant(row, "last_seen"),
+                Jdbc.getInstant(row, "resolved_at"), row.getInt("alert_count"), row.getInt("firing_count"),
+                row.getInt("reopen_count"), Jdbc.getInstant(row, "snoozed_until"), row.getString("outcome"));
     }
 }

@@ -1,5 +1,6 @@
 package medic.incident;
 
+import medic.store.Jdbc;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class IncidentStore {
             try (PreparedStatement update = connection.prepareStatement(statement)) {
                 for (int i = 0; i < parameters.length; i++) {
                     if (parameters[i] instanceof Instant || parameters[i] == null) {
-                        Sql.setInstant(update, i + 1, (Instant) parameters[i]);
+                        Jdbc.setInstant(update, i + 1, (Instant) parameters[i]);
                     } else {
                         update.setObject(i + 1, parameters[i]);
                     }

@@ -1,14 +1,7 @@
 package medic.incident;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import medic.store.Database;
 import medic.store.StoreException;
@@ -78,20 +71,6 @@ final class Sql {
                 + reason, e);
     }
 
-    static Instant stored(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
-    }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(stored(instant), ZoneOffset.UTC));
-        }
-    }
 
-    static Instant getInstant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

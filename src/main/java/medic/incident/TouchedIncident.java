@@ -1,5 +1,6 @@
 package medic.incident;
 
+import medic.store.Jdbc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,12 @@ final class TouchedIncident {
         Instant firstSeen = incident.firstSeen();
         for (Alert alert : newAlerts) {
             severity = Severity.moreSevere(severity, alert.labels().getOrDefault(severityLabel, ""));
-            firstSeen = alert.startsAt().isBefore(firstSeen) ? Sql.stored(alert.startsAt()) : firstSeen;
+            firstSeen = alert.startsAt().isBefore(firstSeen) ? Jdbc.stored(alert.startsAt()) : firstSeen;
         }
-        Instant lastSeen = newAlerts.isEmpty() ? incident.lastSeen() : Sql.stored(now);
+        Instant lastSeen = newAlerts.isEmpty() ? incident.lastSeen() : Jdbc.stored(now);
         boolean resolves = incident.isOpen() && firing == 0;
         IncidentState state = resolves ? IncidentState.RESOLVED : incident.state();
-        Instant resolvedAt = resolves ? Sql.stored(now) : incident.resolvedAt();
+        Instant resolvedAt = resolves ? Jdbc.stored(now) : incident.resolvedAt();
         return new Incident(incident.id(), incident.host(), incident.upstream(), state, incident.stage(), severity,
                 incident.openedAt(), firstSeen, lastSeen, resolvedAt, total, firing, incident.reopenCount(),
                 incident.snoozedUntil(), incident.outcome());

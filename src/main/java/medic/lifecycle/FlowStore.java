@@ -115,13 +115,10 @@ final class FlowStore {
     }
 
     private static Flow flow(ResultSet row) throws SQLException {
-        long runId = row.getLong("run_id");
-        Long run = row.wasNull() ? null : runId;
-        long changeId = row.getLong("change_id");
-        Long change = row.wasNull() ? null : changeId;
         return new Flow(row.getLong("incident_id"), row.getString("alert_name"),
-                Optional.ofNullable(row.getString("requester")), run, row.getBoolean("posted"),
-                row.getString("proposal_id"), row.getString("diff_sha256"), row.getString("view_json"), change,
+                Optional.ofNullable(row.getString("requester")), Jdbc.getNullableLong(row, "run_id"),
+                row.getBoolean("posted"), row.getString("proposal_id"), row.getString("diff_sha256"),
+                row.getString("view_json"), Jdbc.getNullableLong(row, "change_id"),
                 row.getString("approver"), row.getInt("noted_alerts"));
     }
 }

@@ -1,5 +1,6 @@
 package medic.outbox;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,9 +67,9 @@ final class CallLeases {
 
     private static List<OutboxCall> due(Connection connection, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(DUE)) {
-            OutboxJdbc.setInstant(select, 1, now);
-            OutboxJdbc.setInstant(select, 2, now);
-            OutboxJdbc.setInstant(select, 3, now);
+            Jdbc.setInstant(select, 1, now);
+            Jdbc.setInstant(select, 2, now);
+            Jdbc.setInstant(select, 3, now);
             select.setInt(4, limit);
             List<OutboxCall> calls = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
@@ -76,7 +77,7 @@ final class CallLeases {
                     calls.add(new OutboxCall(row.getLong("id"), row.getString("thread_key"), row.getLong("sequence"),
                             CallKind.valueOf(row.getString("kind")), row.getString("channel"),
                             row.getString("payload"), row.getInt("attempts"),
-                            OutboxJdbc.getInstant(row, "created_at"), null));
+                            Jdbc.getInstant(row, "created_at"), null));
                 }
             }
             return calls;
@@ -89,10 +90,10 @@ final class CallLeases {
                 + " lease_until = ?, attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'"
                 + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
             lease.setString(1, token);
-            OutboxJdbc.setInstant(lease, 2, now.plus(this.lease));
+            Jdbc.setInstant(lease, 2, now.plus(this.lease));
             lease.setLong(3, call.id());
-            OutboxJdbc.setInstant(lease, 4, now);
-            OutboxJdbc.setInstant(lease, 5, now);
+            Jdbc.setInstant(lease, 4, now);
+            Jdbc.setInstant(lease, 5, now);
             if (lease.executeUpdate() != 1) {
                 return false;
             }
@@ -102,9 +103,9 @@ final class CallLeases {
         }
         try (PreparedStatement pace = connection.prepareStatement("UPDATE outbox_channels SET next_send_at = ?"
                 + " WHERE channel = ? AND next_send_at <= ?")) {
-            OutboxJdbc.setInstant(pace, 1, now.plus(channelInterval));
+            Jdbc.setInstant(pace, 1, now.plus(channelInterval));
             pace.setString(2, call.channel());
-            OutboxJdbc.setInstant(pace, 3, now);
+            Jdbc.setInstant(pace, 3, now);
             if (pace.executeUpdate() != 1) {
                 connection.rollback();
                 return false;
@@ -122,7 +123,7 @@ final class CallLeases {
                     "SELECT MIN(lease_until) FROM outbox_calls WHERE status = 'PENDING' AND lease_until > ?",
                     "SELECT MIN(next_send_at) FROM outbox_channels WHERE next_send_at > ?")) {
                 try (PreparedStatement select = connection.prepareStatement(sql)) {
-                    OutboxJdbc.setInstant(select, 1, now);
+                    Jdbc.setInstant(select, 1, now);
                     try (ResultSet row = select.executeQuery()) {
                         row.next();
                         java.time.OffsetDateTime value = row.getObject(1, java.time.OffsetDateTime.class);

@@ -1,5 +1,6 @@
 package medic.outbox;
 
+import medic.store.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ final class CallOutcomes {
             try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_calls SET status = 'SENT',"
                     + " finished_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL"
                     + " WHERE id = ? AND lease_owner = ?")) {
-                OutboxJdbc.setInstant(update, 1, now);
+                Jdbc.setInstant(update, 1, now);
                 update.setLong(2, call.id());
                 update.setString(3, call.leaseToken());
                 if (update.executeUpdate() != 1) {
@@ -50,7 +51,7 @@ final class CallOutcomes {
             try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_calls SET next_attempt_at = ?,"
                     + " last_error = ?, lease_owner = NULL, lease_until = NULL, attempts = attempts - ?"
                     + " WHERE id = ? AND lease_owner = ?")) {
-                OutboxJdbc.setInstant(update, 1, at);
+                Jdbc.setInstant(update, 1, at);
                 update.setString(2, clip(error));
                 update.setInt(3, countAttempt ? 0 : 1);
                 update.setLong(4, call.id());
@@ -74,7 +75,7 @@ final class CallOutcomes {
             try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_calls SET status = 'DEAD',"
                     + " finished_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
                     + " WHERE id = ? AND lease_owner = ?")) {
-                OutboxJdbc.setInstant(update, 1, now);
+                Jdbc.setInstant(update, 1, now);
                 update.setString(2, clip(error));
                 update.setLong(3, call.id());
                 update.setString(4, call.leaseToken());
@@ -88,7 +89,7 @@ final class CallOutcomes {
                         + " finished_at = ?, last_error = ? WHERE thread_key = ? AND status = 'PENDING'"
                         + " AND sequence > ? AND NOT EXISTS (SELECT 1 FROM slack_conversations s"
                         + " WHERE s.thread_key = outbox_calls.thread_key)")) {
-                    OutboxJdbc.setInstant(update, 1, now);
+                    Jdbc.setInstant(update, 1, now);
                     update.setString(2, clip("the thread's top-level message was dead-lettered: " + error));
                     update.setString(3, call.threadKey());
                     update.setLong(4, call.sequence());
@@ -104,9 +105,9 @@ final class CallOutcomes {
         jdbc.inTransaction("hold channel " + channel, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE outbox_channels SET next_send_at = ? WHERE channel = ? AND next_send_at < ?")) {
-                OutboxJdbc.setInstant(update, 1, until);
+                Jdbc.setInstant(update, 1, until);
                 update.setString(2, channel);
-                OutboxJdbc.setInstant(update, 3, until);
+                Jdbc.setInstant(update, 3, until);
                 return update.executeUpdate();
             }
         });
@@ -128,7 +129,7 @@ final class CallOutcomes {
         return jdbc.inTransaction("purge sent Slack calls", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_calls"
                     + " WHERE status IN ('SENT', 'SUPERSEDED') AND finished_at < ?")) {
-                OutboxJdbc.setInstant(delete, 1, before);
+                Jdbc.setInstant(delete, 1, before);
                 return delete.executeUpdate();
             }
         });
@@ -145,9 +146,9 @@ final class CallOutcomes {
         Instant next = ended.plus(channelInterval);
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE outbox_channels SET next_send_at = ? WHERE channel = ? AND next_send_at < ?")) {
-            OutboxJdbc.setInstant(update, 1, next);
+            Jdbc.setInstant(update, 1, next);
             update.setString(2, call.channel());
-            OutboxJdbc.setInstant(update, 3, next);
+            Jdbc.setInstant(update, 3, next);
             update.executeUpdate();
         }
     }

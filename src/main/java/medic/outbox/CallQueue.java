@@ -1,5 +1,6 @@
 package medic.outbox;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,8 +46,8 @@ final class CallQueue {
                 insert.setString(3, kind.name());
                 insert.setString(4, where);
                 insert.setString(5, payload);
-                OutboxJdbc.setInstant(insert, 6, now);
-                OutboxJdbc.setInstant(insert, 7, now);
+                Jdbc.setInstant(insert, 6, now);
+                Jdbc.setInstant(insert, 7, now);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -82,7 +83,7 @@ final class CallQueue {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_channels (channel,"
                     + " next_send_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM outbox_channels WHERE channel = ?)")) {
                 insert.setString(1, channel);
-                OutboxJdbc.setInstant(insert, 2, Instant.EPOCH);
+                Jdbc.setInstant(insert, 2, Instant.EPOCH);
                 insert.setString(3, channel);
                 return insert.executeUpdate();
             }
@@ -95,9 +96,9 @@ final class CallQueue {
         try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_calls SET status = 'SUPERSEDED',"
                 + " finished_at = ? WHERE thread_key = ? AND kind = 'UPDATE' AND status = 'PENDING'"
                 + " AND (lease_until IS NULL OR lease_until <= ?)")) {
-            OutboxJdbc.setInstant(update, 1, now);
+            Jdbc.setInstant(update, 1, now);
             update.setString(2, threadKey);
-            OutboxJdbc.setInstant(update, 3, now);
+            Jdbc.setInstant(update, 3, now);
             update.executeUpdate();
         }
     }

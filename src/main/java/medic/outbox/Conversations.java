@@ -1,5 +1,6 @@
 package medic.outbox;
 
+import medic.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,7 @@ final class Conversations {
             insert.setString(1, threadKey);
             insert.setString(2, posted.channel());
             insert.setString(3, posted.ts());
-            OutboxJdbc.setInstant(insert, 4, now);
+            Jdbc.setInstant(insert, 4, now);
             insert.executeUpdate();
         }
     }

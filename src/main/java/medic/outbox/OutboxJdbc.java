@@ -1,14 +1,7 @@
 package medic.outbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import medic.store.Database;
 import medic.store.StoreException;
@@ -64,18 +57,7 @@ final class OutboxJdbc {
         return e.getSQLState() != null && LOST_RACE.contains(e.getSQLState());
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-        }
-    }
 
-    static Instant getInstant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static String firstLine(String message) {
         return message == null ? "no reason given" : message.lines().findFirst().orElse("no reason given");

@@ -178,8 +178,9 @@ public final class Medic implements AutoCloseable {
         if (settings.apply().probeBackendIdle()) {
             runs.probingBackends(new UpstreamIdleProbes(UpstreamIdleProbes.Settings.defaults()));
         }
-        AlertIntake intake = new AlertIntake(database, new HostMapping(inventory, intakeSettings(settings.alerts())),
-                intakeSettings(settings.alerts()), lifecycle.events(), clock);
+        IntakeSettings intakeSettings = intakeSettings(settings.alerts());
+        AlertIntake intake = new AlertIntake(database, new HostMapping(inventory, intakeSettings), intakeSettings,
+                lifecycle.events(), clock);
         LogWatcher watcher = new LogWatcher(inventory, hosts::open, new CursorStore(database, clock),
                 new LogFollower(), new FailureCounter(registry), new StormDetector(settings.watch().policy(),
                         lifecycle.watcherOpener(), clock));
