@@ -125,7 +125,8 @@ final class HostAssembler {
                 pick(draft.config, defaults.config, NginxSettings.DEFAULT_CONFIG),
                 pick(draft.errorLogs, defaults.errorLogs, List.of(NginxSettings.DEFAULT_ERROR_LOG)),
                 pick(draft.reload, defaults.reload, NginxSettings.defaultReload(binary)),
-                pick(draft.verify, defaults.verify, VerifyTargets.NONE));
+                pick(draft.verify, defaults.verify, VerifyTargets.NONE),
+                pick(draft.backendIdleTimeouts, defaults.backendIdleTimeouts, java.util.Map.of()));
         String sudo = pick(draft.sudo, defaults.sudo, "");
         HostEntry entry;
         if (draft.transport == Transport.LOCAL) {

@@ -30,6 +30,7 @@ final class HostDraft {
     List<String> errorLogs;
     String reload;
     VerifyTargets verify;
+    java.util.Map<String, java.time.Duration> backendIdleTimeouts;
     List<LabelMatcher> matchers = List.of();
     /** SSH-only fields the entry wrote, so a local host that writes one can be told to remove it. */
     final List<YamlMap.Entry> sshFields = new ArrayList<>();

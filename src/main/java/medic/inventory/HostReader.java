@@ -4,14 +4,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import medic.inventory.yaml.Fields;
+import medic.inventory.yaml.YamlMap;
 import medic.inventory.yaml.YamlNode;
 import medic.inventory.yaml.YamlScalar;
+import medic.nginx.model.NginxTime;
 
 /** Reads the fields of one host entry, or of the defaults section (which allows only the shareable ones). */
 final class HostReader {
@@ -91,7 +96,27 @@ final class HostReader {
         }).orElse(null);
         fields.mapping("verify", "a mapping with pid_file, websocket and health").ifPresent(verify ->
                 Fields.of(verify, fields.problems(), "a mapping").ifPresent(v -> draft.verify = verify(v)));
+        fields.mapping("backend_idle_timeouts", "a mapping from upstream name or server address to a time, e.g."
+                + " api_upstream: 5s").ifPresent(idle -> draft.backendIdleTimeouts = backendIdle(fields, idle));
         fields.rejectUnknown();
+    }
+
+    /** How long each backend keeps an idle keep-alive connection, in nginx's time syntax (5s, 500ms). */
+    private static Map<String, Duration> backendIdle(Fields fields, YamlMap idle) {
+        Map<String, Duration> timeouts = new LinkedHashMap<>();
+        for (YamlMap.Entry entry : idle.entries().values()) {
+            fields.text(entry.value()).ifPresent(text -> {
+                Duration timeout = NginxTime.parse(text);
+                if (timeout == null || timeout.isZero()) {
+                    fields.problems().add(entry.value(), "\"" + text + "\" is not an idle timeout for " + entry.key()
+                            + "; write the backend's keep-alive timeout as nginx writes times, e.g. 5s or 500ms"
+                            + " (Node's default is 5s, gunicorn's 2s)");
+                } else {
+                    timeouts.put(entry.key(), timeout);
+                }
+            });
+        }
+        return timeouts;
     }
 
     private VerifyTargets verify(Fields fields) {

@@ -1,14 +1,18 @@
 package medic.inventory;
 
-import medic.remote.ShellQuote;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import medic.remote.ShellQuote;
 
 /**
  * Where nginx lives on a host (paths on that host, always absolute): the binary, the main config, the error
- * logs to read, the command that reloads it (run with the host's sudo prefix), and how an applied change is
- * verified there.
+ * logs to read, the command that reloads it (run with the host's sudo prefix), how an applied change is
+ * verified there, and the idle timeouts the operator declares for its backends (keyed by upstream name or
+ * server address, as rule KA02 looks them up).
  */
-public record NginxSettings(String binary, String config, List<String> errorLogs, String reload, VerifyTargets verify) {
+public record NginxSettings(String binary, String config, List<String> errorLogs, String reload, VerifyTargets verify,
+                            Map<String, Duration> backendIdleTimeouts) {
     public static final String DEFAULT_BINARY = "/usr/sbin/nginx";
     public static final String DEFAULT_CONFIG = "/etc/nginx/nginx.conf";
     public static final String DEFAULT_ERROR_LOG = "/var/log/nginx/error.log";
@@ -18,9 +22,15 @@ public record NginxSettings(String binary, String config, List<String> errorLogs
         this(binary, config, errorLogs, reload, VerifyTargets.NONE);
     }
 
+    /** Settings without declared backend idle timeouts. */
+    public NginxSettings(String binary, String config, List<String> errorLogs, String reload, VerifyTargets verify) {
+        this(binary, config, errorLogs, reload, verify, Map.of());
+    }
+
     public NginxSettings {
         errorLogs = List.copyOf(errorLogs);
         verify = verify == null ? VerifyTargets.NONE : verify;
+        backendIdleTimeouts = backendIdleTimeouts == null ? Map.of() : Map.copyOf(backendIdleTimeouts);
         if (errorLogs.isEmpty()) {
             throw new IllegalArgumentException("nginx settings need at least one error log");
         }

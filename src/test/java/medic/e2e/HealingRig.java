@@ -3,6 +3,7 @@ package medic.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import medic.slack.bolt.FakeSlackApi;
@@ -19,10 +20,13 @@ import medic.testing.TestResources;
  */
 final class HealingRig implements AutoCloseable {
     static final String WEBHOOK_TOKEN = "e2e-test-webhook-token-0123456789abcdef";
+    /** The orders API backend's keep-alive idle timeout: gunicorn's default, below the site's 4s pool timeout. */
+    static final Duration API_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
     final Path dir;
     final int nginxPort = Ports.freePort();
     final StrictWebSocketBackend backend;
+    final ShortKeepAliveBackend api;
     final RunningNginx nginx;
     final OpenSshServer ssh;
     final SlackSide slack = new SlackSide();
@@ -33,9 +37,10 @@ final class HealingRig implements AutoCloseable {
         this.dir = dir;
         try {
             backend = StrictWebSocketBackend.start();
+            api = ShortKeepAliveBackend.start(API_IDLE_TIMEOUT);
             nginx = NginxHarness.installed().start(TestResources.path("e2e/site"), "nginx.conf",
-                    Map.of("@PORT@", Integer.toString(nginxPort), "@UPSTREAM_PORT@", Integer.toString(backend.port())),
-                    nginxPort);
+                    Map.of("@PORT@", Integer.toString(nginxPort), "@UPSTREAM_PORT@", Integer.toString(backend.port()),
+                            "@API_PORT@", Integer.toString(api.port())), nginxPort);
             site = nginx.configDir().resolve("conf.d/site.conf");
             mainConfig = nginx.mainConfig();
             ssh = OpenSshServer.start(dir);
@@ -66,6 +71,9 @@ final class HealingRig implements AutoCloseable {
                 + "      config: " + main + "\n"
                 + "      error_logs: [" + nginx.errorLog() + "]\n"
                 + "      reload: \"'" + wrapper + "' -s reload -c '" + main + "'\"\n"
+                // What the team knows of its app server's keep-alive (gunicorn --keep-alive 2): KA02 needs it.
+                + "      backend_idle_timeouts:\n"
+                + "        api_upstream: " + API_IDLE_TIMEOUT.toSeconds() + "s\n"
                 + "    labels:\n"
                 + "      instance: \"127.0.0.1\"\n"
                 + "      job: mtail\n");
@@ -91,15 +99,24 @@ final class HealingRig implements AutoCloseable {
 
     /** nginx's error-log lines telling of an upstream reset (104). */
     long resetLines() throws IOException {
+        return resetLines("");
+    }
+
+    /** nginx's 104 lines about the backend on {@code port}. */
+    long resetLines(int port) throws IOException {
+        return resetLines("upstream: \"http://127.0.0.1:" + port + "/");
+    }
+
+    private long resetLines(String about) throws IOException {
         try (var lines = Files.lines(nginx.errorLog())) {
-            return lines.filter(line -> line.contains("(104: Connection reset by peer)")).count();
+            return lines.filter(line -> line.contains("(104: Connection reset by peer)") && line.contains(about)).count();
         }
     }
 
     @Override
     public void close() throws Exception {
-        try (StrictWebSocketBackend last = backend; RunningNginx third = nginx; OpenSshServer second = ssh;
-                SlackSide first = slack) {
+        try (StrictWebSocketBackend last = backend; ShortKeepAliveBackend fourth = api; RunningNginx third = nginx;
+                OpenSshServer second = ssh; SlackSide first = slack) {
             // closed in reverse order; parts not started yet are null and skipped
         }
     }

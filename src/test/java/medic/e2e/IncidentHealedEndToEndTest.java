@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import medic.nginx.model.NginxTime;
 import medic.server.Medic;
 import medic.server.MedicSettings;
 import medic.testing.RequiresProgram;
@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The incident reproduced and healed with real programs at every hop but Slack: WebSocket clients through Debian's
- * nginx running the seed's faults make the backend reset (real 104 lines), mtail counts them, Prometheus fires
- * deploy's alert, Alertmanager posts it to medic, medic runs the shipped runbook through OpenSSH's sshd, posts the
- * diagnosis to (WireMock) Slack, and after a signed Approve applies the fix; then tunnels hold idle past the old
- * proxy_read_timeout and the resets stop. What stops them is the applied config alone: the backend never changes.
+ * The incident reproduced and healed with real programs at every hop but Slack. Through Debian's nginx running the
+ * seed's faults, WebSocket handshakes reach a strict backend as plain HTTP/1.0 and are reset, and an API client
+ * pausing between requests makes nginx reuse pooled connections its backend already idled out (the keep-alive
+ * race): both give real 104 lines. mtail counts them, Prometheus fires deploy's alert per upstream, Alertmanager
+ * posts to medic, medic runs the shipped runbook through OpenSSH's sshd (with the backend idle timeout the inventory
+ * declares), posts the diagnosis to (WireMock) Slack, and after a signed Approve applies the fix; then tunnels hold
+ * idle past the old proxy_read_timeout, paced API requests get fresh connections, and neither kind of reset comes
+ * back. What stops them is the applied config alone: the backends never change.
  */
 @RequiresProgram("nginx")
 @RequiresProgram(value = "sshd", aptPackage = "openssh-server")
@@ -44,6 +47,14 @@ class IncidentHealedEndToEndTest {
     private static final Duration HOP = Duration.ofSeconds(60);
     /** Longer than the faulty config's proxy_read_timeout (2s), which used to close idle tunnels. */
     private static final Duration IDLE = Duration.ofMillis(3500);
+    /** Longer than the API backend's idle timeout (2s), shorter than the faulty pool's keepalive_timeout (4s). */
+    private static final Duration API_PAUSE = Duration.ofMillis(2500);
+    private static final Duration OLD_POOL_TIMEOUT = Duration.ofSeconds(4);
+    private static final int AFTER_FIX_API_REQUESTS = 3;
+    private static final String RESET_LINE =
+            "recv() failed (104: Connection reset by peer) while reading response header from upstream";
+    private static final Pattern API_POOL_TIMEOUT =
+            Pattern.compile("upstream api_upstream \\{[^}]*keepalive_timeout ([0-9a-z]+);");
 
     @TempDir
     Path dir;
@@ -52,7 +63,7 @@ class IncidentHealedEndToEndTest {
     private HealingRig rig;
     private Medic medic;
     private MonitoringStack monitoring;
-    private ScheduledExecutorService traffic;
+    private ClientTraffic traffic;
 
     @BeforeEach
     void start() throws Exception {
@@ -65,7 +76,7 @@ class IncidentHealedEndToEndTest {
     @AfterEach
     void stop() throws Exception {
         if (traffic != null) {
-            traffic.shutdownNow();
+            traffic.close();
         }
         try (HealingRig closedLast = rig; Medic closedThird = medic; MonitoringStack closedFirst = monitoring) {
             System.out.println(timeline.render());
@@ -75,43 +86,61 @@ class IncidentHealedEndToEndTest {
     @Test
     void resets_alerted_through_prometheus_stop_after_the_approved_fix_and_idle_websockets_hold() throws Exception {
         String siteBefore = Files.readString(rig.site);
+        String wsUpstream = "127.0.0.1:" + rig.backend.port();
+        String apiUpstream = "127.0.0.1:" + rig.api.port();
 
-        // Clients open the live feed every 300 ms; the faulty config sends the handshake as plain HTTP/1.0.
-        List<WebSocketClient.Outcome> before = new CopyOnWriteArrayList<>();
-        long trafficStart = System.nanoTime();
-        traffic = Executors.newSingleThreadScheduledExecutor();
-        traffic.scheduleWithFixedDelay(() -> before.add(WebSocketClient.connectAndIdle(rig.nginxPort, "/ws/feed",
-                Duration.ZERO)), 0, 300, TimeUnit.MILLISECONDS);
+        // The faulty config sends the handshake as plain HTTP/1.0; the API pool outlives the backend's 2s idle timeout.
+        traffic = ClientTraffic.start(rig.nginxPort, API_PAUSE);
 
-        Await.until("nginx logs upstream resets", HOP, () -> rig.resetLines() >= 3, this::context);
-        assertTrue(!before.isEmpty() && before.stream().allMatch(o -> o.status() == 502),
-                "every handshake failed with 502: " + before);
-        assertTrue(Files.readString(rig.nginx.errorLog()).contains(
-                "recv() failed (104: Connection reset by peer) while reading response header from upstream"));
-        timeline.mark("nginx logs 104s (" + rig.resetLines() + " so far)");
-
-        Await.until("mtail counts the resets", HOP, () -> monitoring.mtailResets() >= 3, this::context);
-        timeline.mark("mtail counts them");
-
-        JsonNode firing = Await.until("Prometheus fires " + ALERT, HOP, () -> monitoring.prometheusFiring(ALERT),
+        Await.until("nginx logs WebSocket upstream resets", HOP, () -> rig.resetLines(rig.backend.port()) >= 3,
                 this::context);
-        assertEquals("127.0.0.1", firing.path("labels").path("instance").asText(), firing.toString());
-        assertEquals("127.0.0.1:" + rig.backend.port(), firing.path("labels").path("upstream").asText());
-        timeline.mark("alert firing in Prometheus");
+        Await.until("nginx logs keep-alive race resets", HOP, () -> rig.resetLines(rig.api.port()) >= 3,
+                this::context);
+        assertTrue(!traffic.handshakes.isEmpty() && traffic.handshakes.stream().allMatch(o -> o.status() == 502),
+                "every handshake failed with 502: " + traffic.handshakes);
+        assertTrue(!traffic.apiStatuses.isEmpty() && traffic.apiStatuses.stream().allMatch(s -> s == 200),
+                "nginx retried every GET on a new connection after the reset: " + traffic.apiStatuses);
+        assertTrue(rig.api.resets() >= 3 && rig.backend.resets() >= 3, "the backends reset: " + rig.api.resets()
+                + " race, " + rig.backend.resets() + " handshake");
+        String log = rig.nginx.errorLogText();
+        for (String upstream : List.of(wsUpstream, apiUpstream)) {
+            assertTrue(log.lines().anyMatch(line -> line.contains(RESET_LINE) && line.contains(upstream)),
+                    "a 104 while reading the response header from " + upstream + ":\n" + log);
+        }
+        timeline.mark("nginx logs 104s: " + rig.resetLines(rig.backend.port()) + " WebSocket, "
+                + rig.resetLines(rig.api.port()) + " keep-alive race");
 
-        Await.until("Alertmanager holds " + ALERT, HOP, () -> monitoring.alertmanagerActive(ALERT), this::context);
-        timeline.mark("alert active in Alertmanager");
+        for (String upstream : List.of(wsUpstream, apiUpstream)) {
+            Await.until("mtail counts the resets of " + upstream, HOP, () -> monitoring.mtailResets(upstream) >= 3,
+                    this::context);
+        }
+        timeline.mark("mtail counts both kinds");
+
+        for (String upstream : List.of(wsUpstream, apiUpstream)) {
+            JsonNode firing = Await.until("Prometheus fires " + ALERT + " for " + upstream, HOP,
+                    () -> monitoring.prometheusFiring(ALERT, upstream), this::context);
+            assertEquals("127.0.0.1", firing.path("labels").path("instance").asText(), firing.toString());
+        }
+        timeline.mark("alert fired in Prometheus for both upstreams");
+
+        for (String upstream : List.of(wsUpstream, apiUpstream)) {
+            Await.until("Alertmanager holds " + ALERT + " for " + upstream, HOP,
+                    () -> monitoring.alertmanagerActive(ALERT, upstream), this::context);
+        }
+        timeline.mark("alerts active in Alertmanager");
 
         String diagnosis = Await.until("medic posts the diagnosis with an Approve button", HOP,
                 () -> rig.slack.call("/api/chat.postMessage", body -> body.contains("medic_approve")), this::context);
         timeline.mark("diagnosis posted to Slack");
         assertTrue(diagnosis.contains("edge-1"), diagnosis);
-        assertTrue(diagnosis.contains("proxy_http_version"), "the diagnosis names the HTTP/1.0 fault: " + diagnosis);
-        stopTraffic();
-        double faultySeconds = (System.nanoTime() - trafficStart) / 1e9;
-        long faultyResets = rig.resetLines();
-        timeline.mark(String.format(java.util.Locale.ROOT, "before the fix: %d handshakes, %d 104 lines in %.1f s",
-                before.size(), faultyResets, faultySeconds));
+        for (String rule : List.of("WS01", "WS02", "KA02")) {
+            assertTrue(diagnosis.contains(rule), "the diagnosis names " + rule + ": " + diagnosis);
+        }
+        double faultySeconds = traffic.stop();
+        timeline.mark(String.format(Locale.ROOT, "before the fix: %d handshakes (all 502), %d API requests (all 200"
+                + " after nginx's retry); %d WebSocket and %d keep-alive race 104 lines in %.1f s",
+                traffic.handshakes.size(), traffic.apiStatuses.size(), rig.resetLines(rig.backend.port()),
+                rig.resetLines(rig.api.port()), faultySeconds));
 
         Matcher approve = APPROVE_VALUE.matcher(diagnosis);
         assertTrue(approve.find(), diagnosis);
@@ -124,29 +153,63 @@ class IncidentHealedEndToEndTest {
         String siteAfter = Files.readString(rig.site);
         assertTrue(!siteAfter.equals(siteBefore) && siteAfter.contains("proxy_http_version 1.1")
                 && siteAfter.contains("proxy_set_header Upgrade"), siteAfter);
+        assertEquals(Duration.ofSeconds(1), apiKeepaliveTimeout(siteAfter),
+                "KA02 put the pool's timeout below the backend's declared 2s:\n" + siteAfter);
         assertTrue(rig.nginx.test().passed(), "nginx -t passes on what medic wrote");
 
         // The reload's old worker may still take a connection or two: measure from the first handshake served.
         Await.until("a handshake through the new config", Duration.ofSeconds(15),
                 () -> WebSocketClient.connectAndIdle(rig.nginxPort, "/ws/feed", Duration.ZERO).status() == 101,
                 this::context);
-        long resetLines = rig.resetLines();
+        verifyHealed();
+    }
+
+    /** Idle tunnels and paced API requests over a window longer than both keep-alive timeouts: no reset at all. */
+    private void verifyHealed() throws Exception {
+        long wsResets = rig.resetLines(rig.backend.port());
+        long raceResets = rig.resetLines(rig.api.port());
         int backendResets = rig.backend.resets();
+        int apiResets = rig.api.resets();
         double counted = monitoring.mtailResets();
+        int apiConnections = rig.api.connections();
 
         long fixedStart = System.nanoTime();
-        List<WebSocketClient.Outcome> held = holdIdleTunnels(4);
-        assertTrue(held.stream().allMatch(o -> o.status() == 101 && o.survivedIdle()),
-                "every tunnel carried a message after idling " + IDLE.toMillis() + " ms: " + held);
+        ExecutorService tunnels = Executors.newSingleThreadExecutor();
+        Future<List<WebSocketClient.Outcome>> held = tunnels.submit(() -> holdIdleTunnels(4));
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < AFTER_FIX_API_REQUESTS; i++) {
+            if (i > 0) {
+                Thread.sleep(API_PAUSE.toMillis()); // the pause that used to outlive the backend's idle timeout
+            }
+            statuses.add(PlainHttpClient.get(rig.nginxPort, "/api/orders"));
+        }
+        List<WebSocketClient.Outcome> outcomes = held.get(30, TimeUnit.SECONDS);
+        tunnels.shutdown();
+        double window = (System.nanoTime() - fixedStart) / 1e9;
+        assertTrue(window > OLD_POOL_TIMEOUT.toSeconds(), "the window outlasts both timeouts: " + window + " s");
+        assertTrue(outcomes.stream().allMatch(o -> o.status() == 101 && o.survivedIdle()),
+                "every tunnel carried a message after idling " + IDLE.toMillis() + " ms: " + outcomes);
         for (int i = 0; i < 10; i++) {
             assertEquals(101, WebSocketClient.connectAndIdle(rig.nginxPort, "/ws/feed", Duration.ZERO).status());
         }
-        assertEquals(resetLines, rig.resetLines(), "no new 104 lines after the fix:\n" + rig.nginx.errorLogText());
+        assertEquals(java.util.Collections.nCopies(AFTER_FIX_API_REQUESTS, 200), statuses);
+        assertEquals(AFTER_FIX_API_REQUESTS, rig.api.connections() - apiConnections,
+                "nginx closed each idle pooled connection before the backend did, and opened a new one");
+        assertEquals(wsResets, rig.resetLines(rig.backend.port()), "no new WebSocket 104 lines:\n"
+                + rig.nginx.errorLogText());
+        assertEquals(raceResets, rig.resetLines(rig.api.port()), "no new keep-alive race 104 lines:\n"
+                + rig.nginx.errorLogText());
         assertEquals(backendResets, rig.backend.resets());
+        assertEquals(apiResets, rig.api.resets());
         assertEquals(counted, monitoring.mtailResets(), "mtail's counter stopped rising");
-        timeline.mark(String.format(java.util.Locale.ROOT, "verified: %d tunnels held %d ms idle and 10 handshakes"
-                + " served; 0 new 104 lines in %.1f s", held.size(), IDLE.toMillis(),
-                (System.nanoTime() - fixedStart) / 1e9));
+        timeline.mark(String.format(Locale.ROOT, "verified: %d tunnels held %d ms idle, 10 handshakes served, %d API"
+                + " requests %d ms apart on fresh connections; 0 new 104 lines of either kind in %.1f s",
+                outcomes.size(), IDLE.toMillis(), statuses.size(), API_PAUSE.toMillis(), window));
+    }
+
+    private static Duration apiKeepaliveTimeout(String site) {
+        Matcher pool = API_POOL_TIMEOUT.matcher(site);
+        return pool.find() ? NginxTime.parse(pool.group(1)) : null;
     }
 
     private List<WebSocketClient.Outcome> holdIdleTunnels(int count) throws Exception {
@@ -162,11 +225,6 @@ class IncidentHealedEndToEndTest {
         } finally {
             clients.shutdownNow();
         }
-    }
-
-    private void stopTraffic() throws InterruptedException {
-        traffic.shutdown();
-        assertTrue(traffic.awaitTermination(10, TimeUnit.SECONDS));
     }
 
     private String context() {

@@ -104,19 +104,27 @@ final class MonitoringStack implements AutoCloseable {
 
     /** The sum of mtail's {@code nginx_upstream_failures_total} samples of reset classes. */
     double mtailResets() throws IOException, InterruptedException {
+        return mtailResets("");
+    }
+
+    /** As {@link #mtailResets()}, for the upstream {@code host:port} only. */
+    double mtailResets(String upstream) throws IOException, InterruptedException {
+        String label = upstream.isEmpty() ? "" : "upstream=\"" + upstream + "\"";
         double sum = 0;
         for (String line : get(mtailUrl()).split("\n")) {
-            if (line.startsWith("nginx_upstream_failures_total{") && line.contains("class=\"reset_")) {
+            if (line.startsWith("nginx_upstream_failures_total{") && line.contains("class=\"reset_")
+                    && line.contains(label)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
         return sum;
     }
 
-    /** Prometheus's firing alert named {@code alertname}, from /api/v1/alerts. */
-    Optional<JsonNode> prometheusFiring(String alertname) throws IOException, InterruptedException {
+    /** Prometheus's firing alert named {@code alertname} about {@code upstream}, from /api/v1/alerts. */
+    Optional<JsonNode> prometheusFiring(String alertname, String upstream) throws IOException, InterruptedException {
         for (JsonNode alert : JSON.readTree(get(prometheusUrl() + "/api/v1/alerts")).path("data").path("alerts")) {
             if (alert.path("labels").path("alertname").asText().equals(alertname)
+                    && alert.path("labels").path("upstream").asText().equals(upstream)
                     && alert.path("state").asText().equals("firing")) {
                 return Optional.of(alert);
             }
@@ -124,10 +132,11 @@ final class MonitoringStack implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Alertmanager's active alert named {@code alertname}, from /api/v2/alerts. */
-    Optional<JsonNode> alertmanagerActive(String alertname) throws IOException, InterruptedException {
+    /** Alertmanager's active alert named {@code alertname} about {@code upstream}, from /api/v2/alerts. */
+    Optional<JsonNode> alertmanagerActive(String alertname, String upstream) throws IOException, InterruptedException {
         for (JsonNode alert : JSON.readTree(get(alertmanagerUrl() + "/api/v2/alerts"))) {
             if (alert.path("labels").path("alertname").asText().equals(alertname)
+                    && alert.path("labels").path("upstream").asText().equals(upstream)
                     && alert.path("status").path("state").asText().equals("active")) {
                 return Optional.of(alert);
             }

@@ -55,7 +55,9 @@ public final class RunbookRunner {
         this.probes = probes;
     }
 
-    public RunResult run(Runbook runbook, HostEntry host, RemoteHost remote, BackendFacts facts, Listener listener) {
+    public RunResult run(Runbook runbook, HostEntry host, RemoteHost remote, BackendFacts given, Listener listener) {
+        // Facts given by the caller (e.g. the CLI's --backend-idle) win over the inventory's declaration.
+        BackendFacts facts = given.withDeclared(host.nginx().backendIdleTimeouts(), "declared in the inventory");
         Collected collected = new Collected();
         List<StepResult> results = new ArrayList<>();
         for (Step step : runbook.steps()) {
