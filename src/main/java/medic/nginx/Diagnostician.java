@@ -8,6 +8,7 @@ import medic.nginx.diagnosis.BackendFacts;
 import medic.nginx.diagnosis.Diagnoser;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.LogView;
+import medic.nginx.diagnosis.rules.NoKeepalivePool;
 import medic.nginx.harden.Hardener;
 import medic.nginx.harden.Proposal;
 import medic.nginx.model.Location;
@@ -34,8 +35,10 @@ public final class Diagnostician {
             log = reading.view();
             stats = reading.stats();
         }
-        List<Finding> findings = Diagnoser.standard().diagnose(new Analysis(config, log, facts));
+        Analysis analysis = new Analysis(config, log, facts);
+        List<Finding> findings = Diagnoser.standard().diagnose(analysis);
         Proposal proposal = Hardener.propose(config, findings);
+        notes.addAll(NoKeepalivePool.unknownBackendNotes(analysis, proposal.findings()));
         return new Diagnosis(config, findings, proposal, stats, notes);
     }
 

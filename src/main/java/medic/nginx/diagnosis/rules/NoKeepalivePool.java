@@ -27,6 +27,10 @@ public final class NoKeepalivePool implements Rule {
     static final String POOL = "64";
     static final int REQUESTS = 10000;
     static final Duration TIMEOUT = Duration.ofSeconds(75);
+    static final String UNKNOWN_IDLE = "backend idle timeout unknown (neither declared nor measured)";
+    static final String COMMON_DEFAULTS = "Node's and uvicorn's 5s or gunicorn's 2s defaults";
+    static final String HOW_TO_KNOW = "declare it (inventory nginx.backend_idle_timeouts, or medic diagnose"
+            + " --backend-idle) or measure it (MEDIC_PROBE_BACKEND_IDLE) and medic keeps the pool's timeout below it";
 
     @Override
     public String id() {
@@ -64,6 +68,10 @@ public final class NoKeepalivePool implements Rule {
             if (requests == null || below(requests, REQUESTS)) {
                 finding.change(new Change.SetDirective(upstream.scope(), "keepalive_requests",
                         List.of(String.valueOf(REQUESTS))));
+            }
+            if (BackendIdle.of(analysis.facts(), upstream) == null) {
+                finding.evidence(UNKNOWN_IDLE + ": the pool is safe only if the backend keeps idle connections"
+                        + " longer than nginx's keepalive_timeout, and " + COMMON_DEFAULTS + " do not");
             }
             Duration timeout = timeout(analysis, upstream);
             if (timeout != null) {
@@ -145,6 +153,37 @@ public final class NoKeepalivePool implements Rule {
                 : "; the backend must keep idle connections longer than nginx's keepalive_timeout (Node:"
                         + " server.keepAliveTimeout > " + TIMEOUT.toMillis() + " ms, server.headersTimeout >"
                         + " server.keepAliveTimeout)";
-        return pool + where + app;
+        String unknown = backend == null ? ", before this is applied: with " + COMMON_DEFAULTS + " the pool would"
+                + " itself cause 104 resets (KA02's race); or " + HOW_TO_KNOW : "";
+        return pool + where + app + unknown;
+    }
+
+    /**
+     * One note per upstream a KA04 finding gives a pool while its backend's idle timeout is unknown: the proposal
+     * then relies on the backend keeping idle connections longer than nginx, which most app servers' defaults do
+     * not, so the approver must hear it even when the low finding itself is not shown.
+     */
+    public static List<String> unknownBackendNotes(Analysis analysis, List<Finding> findings) {
+        List<String> notes = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (!finding.rule().equals("KA04")) {
+                continue;
+            }
+            for (Upstream upstream : analysis.config().upstreams().values()) {
+                boolean pooled = finding.changes().stream().anyMatch(change -> change instanceof Change.SetDirective set
+                        && set.scope() == upstream.scope() && set.name().equals("keepalive"));
+                if (pooled && BackendIdle.of(analysis.facts(), upstream) == null) {
+                    String timeout = finding.changes().stream().filter(change -> change instanceof Change.SetDirective
+                            set && set.scope() == upstream.scope() && set.name().equals("keepalive_timeout"))
+                            .map(change -> String.join(" ", ((Change.SetDirective) change).args())).findFirst()
+                            .orElse(Pools.keepaliveTimeout(upstream).value());
+                    notes.add("KA04 pools upstream " + upstream.name() + " for " + timeout + " idle, but its backend's"
+                            + " idle timeout is unknown: if the backend gives up sooner (" + COMMON_DEFAULTS + ") the"
+                            + " pool itself causes 104 resets; raise the backend's above " + timeout + " first, or "
+                            + HOW_TO_KNOW);
+                }
+            }
+        }
+        return notes;
     }
 }
