@@ -154,6 +154,35 @@ class FixtureDiagnosisTest {
         assertTrue(timeout.compareTo(Duration.ofSeconds(1)) < 0, "below the backend's 1s: " + timeout);
     }
 
+    @Test
+    void the_seed_pool_at_75s_comes_with_a_note_that_the_backends_idle_timeout_is_unknown() {
+        Diagnosis diagnosis = DiagnosisFixture.named("seed-incident").diagnose();
+
+        List<String> notes = diagnosis.notes().stream().filter(n -> n.startsWith("KA04 pools upstream ws_upstream"))
+                .toList();
+        assertEquals(1, notes.size(), diagnosis.notes().toString());
+        assertTrue(notes.get(0).contains("for 75s idle, but its backend's idle timeout is unknown"), notes.get(0));
+        assertTrue(notes.get(0).contains("inventory nginx.backend_idle_timeouts"), notes.get(0));
+        Finding pool = diagnosis.findings().stream().filter(f -> f.rule().equals("KA04")).findFirst().orElseThrow();
+        assertTrue(pool.evidence().stream().anyMatch(e -> e.startsWith("backend idle timeout unknown")),
+                pool.evidence().toString());
+        assertTrue(pool.fix().contains("before this is applied"), pool.fix());
+    }
+
+    @Test
+    void the_seed_pool_stays_below_the_apps_declared_5s_and_needs_no_note() {
+        // BRIEF s.5: the seed's app keeps idle connections 5s (Node's default).
+        BackendFacts facts = new BackendFacts(Map.of("ws_upstream", Duration.ofSeconds(5)),
+                Map.of("ws_upstream", "declared"), null);
+        Diagnosis diagnosis = DiagnosisFixture.named("seed-incident").diagnose(facts);
+
+        NginxConfig hardened = reparsed(diagnosis);
+        Upstream pool = hardened.upstreams().get("ws_upstream");
+        assertEquals("64", hardened.effective(pool.scope(), "keepalive").value());
+        assertEquals("4s", hardened.effective(pool.scope(), "keepalive_timeout").value());
+        assertTrue(diagnosis.notes().stream().noneMatch(n -> n.startsWith("KA04")), diagnosis.notes().toString());
+    }
+
     /** The hardened seed parsed again from the edited text, as nginx would read it. */
     private static NginxConfig reparsed(Diagnosis diagnosis) {
         assertFalse(diagnosis.proposal().isEmpty(), "the seed needs hardening");
