@@ -136,6 +136,8 @@ class IncidentHealedEndToEndTest {
         for (String rule : List.of("WS01", "WS02", "KA02")) {
             assertTrue(diagnosis.contains(rule), "the diagnosis names " + rule + ": " + diagnosis);
         }
+        // ws_upstream gets a pool too (KA04) though nothing tells its backend's idle timeout: the approver is told.
+        assertTrue(diagnosis.contains("KA04 pools upstream ws_upstream for 75s idle"), diagnosis);
         double faultySeconds = traffic.stop();
         timeline.mark(String.format(Locale.ROOT, "before the fix: %d handshakes (all 502), %d API requests (all 200"
                 + " after nginx's retry); %d WebSocket and %d keep-alive race 104 lines in %.1f s",
