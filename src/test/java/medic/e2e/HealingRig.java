@@ -22,6 +22,7 @@ final class HealingRig implements AutoCloseable {
     static final String WEBHOOK_TOKEN = "e2e-test-webhook-token-0123456789abcdef";
     /** The orders API backend's keep-alive idle timeout: gunicorn's default, below the site's 4s pool timeout. */
     static final Duration API_IDLE_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration RECHECK_DELAY = Duration.ofSeconds(6);
 
     final Path dir;
     final int nginxPort = Ports.freePort();
@@ -71,6 +72,9 @@ final class HealingRig implements AutoCloseable {
                 + "      config: " + main + "\n"
                 + "      error_logs: [" + nginx.errorLog() + "]\n"
                 + "      reload: \"'" + wrapper + "' -s reload -c '" + main + "'\"\n"
+                // With the pid file medic's reload waits until only new workers accept connections.
+                + "      verify:\n"
+                + "        pid_file: " + nginx.prefix().resolve("logs/nginx.pid") + "\n"
                 // What the team knows of its app server's keep-alive (gunicorn --keep-alive 2): KA02 needs it.
                 + "      backend_idle_timeouts:\n"
                 + "        api_upstream: " + API_IDLE_TIMEOUT.toSeconds() + "s\n"
@@ -94,6 +98,8 @@ final class HealingRig implements AutoCloseable {
         env.put("SLACK_SIGNING_SECRET", FakeSlackApi.SIGNING_SECRET);
         env.put("SLACK_API_URL", slack.api.apiUrl());
         env.put("MEDIC_SHUTDOWN_TIMEOUT", "5s");
+        // medic reads the error log again this long after an apply (10m in production), after the test's window.
+        env.put("MEDIC_APPLY_RECHECK_DELAY", RECHECK_DELAY.toSeconds() + "s");
         return env;
     }
 

@@ -48,7 +48,7 @@ class IncidentHealedEndToEndTest {
     /** Longer than the faulty config's proxy_read_timeout (2s), which used to close idle tunnels. */
     private static final Duration IDLE = Duration.ofMillis(3500);
     /** Longer than the API backend's idle timeout (2s), shorter than the faulty pool's keepalive_timeout (4s). */
-    private static final Duration API_PAUSE = Duration.ofMillis(2500);
+    private static final Duration API_PAUSE = Duration.ofMillis(2200);
     private static final Duration OLD_POOL_TIMEOUT = Duration.ofSeconds(4);
     private static final int AFTER_FIX_API_REQUESTS = 3;
     private static final String RESET_LINE =
@@ -150,6 +150,7 @@ class IncidentHealedEndToEndTest {
                 .statusCode());
         String applied = Await.until("medic reports the apply with a Rollback button", HOP,
                 () -> rig.slack.call("/api/chat.update", body -> body.contains("medic_rollback")), this::context);
+        ResetCounts resetsAtApply = ResetCounts.now(rig, monitoring);
         timeline.mark("fix applied and nginx reloaded");
         assertTrue(applied.contains(SlackSide.APPROVER), applied);
         String siteAfter = Files.readString(rig.site);
@@ -159,20 +160,19 @@ class IncidentHealedEndToEndTest {
                 "KA02 put the pool's timeout below the backend's declared 2s:\n" + siteAfter);
         assertTrue(rig.nginx.test().passed(), "nginx -t passes on what medic wrote");
 
-        // The reload's old worker may still take a connection or two: measure from the first handshake served.
-        Await.until("a handshake through the new config", Duration.ofSeconds(15),
-                () -> WebSocketClient.connectAndIdle(rig.nginxPort, "/ws/feed", Duration.ZERO).status() == 101,
-                this::context);
-        verifyHealed();
+        // medic's reload waited for the old workers to stop accepting: the very next handshake meets the new config.
+        assertEquals(101, WebSocketClient.connectAndIdle(rig.nginxPort, "/ws/feed", Duration.ZERO).status());
+        verifyHealed(resetsAtApply);
+
+        Await.until("medic's own recheck of the error log finds no new failures", HOP, () -> rig.slack.call(
+                "/api/chat.postMessage", body -> body.contains("Recheck: no upstream failures in the error log since"
+                        + " change")), this::context);
+        timeline.mark("verified by medic: its error-log recheck " + HealingRig.RECHECK_DELAY.toSeconds()
+                + " s after the apply found no upstream failures");
     }
 
     /** Idle tunnels and paced API requests over a window longer than both keep-alive timeouts: no reset at all. */
-    private void verifyHealed() throws Exception {
-        long wsResets = rig.resetLines(rig.backend.port());
-        long raceResets = rig.resetLines(rig.api.port());
-        int backendResets = rig.backend.resets();
-        int apiResets = rig.api.resets();
-        double counted = monitoring.mtailResets();
+    private void verifyHealed(ResetCounts atApply) throws Exception {
         int apiConnections = rig.api.connections();
 
         long fixedStart = System.nanoTime();
@@ -197,16 +197,11 @@ class IncidentHealedEndToEndTest {
         assertEquals(java.util.Collections.nCopies(AFTER_FIX_API_REQUESTS, 200), statuses);
         assertEquals(AFTER_FIX_API_REQUESTS, rig.api.connections() - apiConnections,
                 "nginx closed each idle pooled connection before the backend did, and opened a new one");
-        assertEquals(wsResets, rig.resetLines(rig.backend.port()), "no new WebSocket 104 lines:\n"
-                + rig.nginx.errorLogText());
-        assertEquals(raceResets, rig.resetLines(rig.api.port()), "no new keep-alive race 104 lines:\n"
-                + rig.nginx.errorLogText());
-        assertEquals(backendResets, rig.backend.resets());
-        assertEquals(apiResets, rig.api.resets());
-        assertEquals(counted, monitoring.mtailResets(), "mtail's counter stopped rising");
+        assertEquals(atApply, ResetCounts.now(rig, monitoring), "no new 104 of either kind since the apply, in"
+                + " nginx's log, at the backends or in mtail:\n" + rig.nginx.errorLogText());
         timeline.mark(String.format(Locale.ROOT, "verified: %d tunnels held %d ms idle, 10 handshakes served, %d API"
-                + " requests %d ms apart on fresh connections; 0 new 104 lines of either kind in %.1f s",
-                outcomes.size(), IDLE.toMillis(), statuses.size(), API_PAUSE.toMillis(), window));
+                + " requests %d ms apart on fresh connections; 0 new 104 lines of either kind in %.1f s since the"
+                + " apply", outcomes.size(), IDLE.toMillis(), statuses.size(), API_PAUSE.toMillis(), window));
     }
 
     private static Duration apiKeepaliveTimeout(String site) {
