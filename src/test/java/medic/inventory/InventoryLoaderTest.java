@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Valid inventories load with their defaults applied, paths resolved and jump hosts linked. */
@@ -37,7 +39,8 @@ class InventoryLoaderTest {
         assertEquals(bastion, edge.jump());
         assertEquals("sudo -n", edge.sudo());
         assertEquals(new NginxSettings("/usr/sbin/nginx", "/etc/nginx/nginx.conf",
-                List.of("/var/log/nginx/error.log", "/var/log/nginx/websocket.error.log"), "/usr/sbin/nginx -s reload"),
+                List.of("/var/log/nginx/error.log", "/var/log/nginx/websocket.error.log"), "/usr/sbin/nginx -s reload",
+                VerifyTargets.NONE, Map.of("orders_api", Duration.ofSeconds(5), "10.0.2.21:3000", Duration.ofSeconds(2))),
                 edge.nginx());
         assertEquals("[instance=\"edge-1:9113\", job=~\"nginx(-exporter)?\"]", edge.alertMatchers().toString());
 
