@@ -162,8 +162,11 @@ public final class Applier {
             return result(change, change.state(), "not applied: " + change.state(), steps);
         }
         if (!journal.lock(change.host(), changeId, holder, clock.instant())) {
-            steps.note(ApplyStep.LOCK, Status.FAILED, change.host() + " is busy; try again when it is done");
-            return result(change, change.state(), change.host() + " is busy", steps);
+            // Another replica (or job) works on the host: its lock stays, nothing here touches the files.
+            String busy = change.host() + " is busy" + journal.lockHolder(change.host()).map(id -> " with change " + id)
+                    .orElse("") + "; try again when it is done";
+            steps.note(ApplyStep.LOCK, Status.FAILED, busy);
+            return result(change, change.state(), busy, steps);
         }
         try (ApplyHost host = hosts.open(change.host())) {
             Optional<String> edited = new HostFiles(host).changedSinceApply(proposal.files(), journal.backups(changeId));

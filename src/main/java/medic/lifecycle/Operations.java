@@ -49,7 +49,8 @@ final class Operations implements MedicOperations {
 
     @Override
     public Outcome diagnose(String host, Caller caller) {
-        intake.get().accept(List.of(OwnAlerts.diagnoseRequest(host, caller.userId(), clock.instant())));
+        intake.get().accept(List.of(OwnAlerts.diagnoseRequest(host, caller.userId(), caller.responseUrl(),
+                clock.instant())));
         return Outcome.done("Diagnosing " + host + " for <@" + caller.userId() + ">; the result is posted in the"
                 + " incident's thread.");
     }
@@ -111,7 +112,7 @@ final class Operations implements MedicOperations {
                 "incident " + value.incidentId() + " is not in medic's database"));
         List<medic.incident.Alert> alerts = incidents.alerts(incident.id());
         medic.incident.Alert alert = alerts.isEmpty()
-                ? OwnAlerts.diagnoseRequest(incident.host(), caller.userId(), clock.instant())
+                ? OwnAlerts.diagnoseRequest(incident.host(), caller.userId(), null, clock.instant())
                 : alerts.get(alerts.size() - 1);
         if (!diagnose.rerun(incident, alert)) {
             return Outcome.refused("incident " + incident.id() + " is busy (" + incident.stage().toLowerCase()

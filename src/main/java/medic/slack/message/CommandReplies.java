@@ -3,6 +3,7 @@ package medic.slack.message;
 import static medic.slack.message.MessageTemplates.vars;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import medic.slack.SlackMessage;
@@ -121,6 +122,22 @@ public final class CommandReplies {
     public SlackMessage foreignButton(String problem) {
         return single(templates.mrkdwn("command.foreign_button", vars("problem",
                 Truncation.fitPlain(problem == null ? "unreadable" : problem, 300))));
+    }
+
+    /** To whoever asked for the diagnosis: it is in the thread, with what it found and proposes. */
+    public SlackMessage diagnosed(String host, long incidentId, int findings, String proposalSummary,
+                                  Instant approvalExpires) {
+        Mrkdwn proposal = proposalSummary == null ? templates.mrkdwn("command.diagnosed.nothing", vars())
+                : templates.mrkdwn("command.diagnosed.proposal", vars("expires", SlackText.time(approvalExpires),
+                        "summary", Truncation.fitPlain(proposalSummary, REASON)));
+        return single(templates.mrkdwn("command.diagnosed", vars("host", ThreadReplies.clip(host),
+                "incident", incidentId, "findings", findings, "proposal", proposal)));
+    }
+
+    /** To whoever asked for the diagnosis: the runbook failed, and why. */
+    public SlackMessage diagnosisFailed(String host, long incidentId, String reason) {
+        return single(templates.mrkdwn("command.diagnosis_failed", vars("host", ThreadReplies.clip(host),
+                "incident", incidentId, "reason", Truncation.fitPlain(reason == null ? "unknown" : reason, REASON))));
     }
 
     private static Mrkdwn hostList(List<String> hosts) {

@@ -108,7 +108,11 @@ final class TemplateCatalog {
             mrkdwn("command.refused", "request", "!reason"),
             mrkdwn("command.repeated", "!request", "window"),
             mrkdwn("command.busy", "!request"),
-            mrkdwn("command.foreign_button", "problem"));
+            mrkdwn("command.foreign_button", "problem"),
+            mrkdwn("command.diagnosed", "!host", "incident", "findings", "!proposal"),
+            mrkdwn("command.diagnosed.proposal", "expires", "!summary"),
+            mrkdwn("command.diagnosed.nothing"),
+            mrkdwn("command.diagnosis_failed", "!host", "incident", "!reason"));
 
     private TemplateCatalog() {
     }
