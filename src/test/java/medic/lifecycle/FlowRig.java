@@ -142,6 +142,11 @@ public final class FlowRig implements AutoCloseable {
     /** A signed block_actions request: {@code userId} clicked {@code actionId} carrying {@code value}. */
     public HttpResponse<String> click(int medicPort, String actionId, String value, String userId)
             throws IOException, InterruptedException {
+        return interaction(medicPort, clickBody(actionId, value, userId));
+    }
+
+    /** The form body of a block_actions request (one click: the same body sent twice is a retry of it). */
+    public String clickBody(String actionId, String value, String userId) {
         String payload = FakeSlackApi.fixture("block_actions.json")
                 .replace("\"id\": \"U0ALICE\"", "\"id\": \"" + userId + "\"")
                 .replace("C0OPS0001", CHANNEL)
@@ -152,7 +157,12 @@ public final class FlowRig implements AutoCloseable {
                 .replace("\"action_ts\": \"1714557800.123456\"", "\"action_ts\": \"" + Instant.now().getEpochSecond()
                         + ".000001\"")
                 .replace("WIREMOCK_PORT", Integer.toString(slack.wireMock().port()));
-        return signed(medicPort, "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    }
+
+    /** Sends an interactivity body (see {@link #clickBody}), signed now. */
+    public HttpResponse<String> interaction(int medicPort, String body) throws IOException, InterruptedException {
+        return signed(medicPort, body);
     }
 
     /**

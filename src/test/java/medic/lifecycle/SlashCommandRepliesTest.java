@@ -67,6 +67,10 @@ class SlashCommandRepliesTest {
                 started.toString());
         Matcher approve = APPROVE_VALUE.matcher(awaitPost("medic_approve"));
         assertTrue(approve.find());
+        JsonObject result = answer(diagnose, 1);
+        assertEquals("ephemeral", result.get("response_type").getAsString());
+        assertTrue(Blocks.sectionText(result).matches("(?s):stethoscope: The diagnosis of `edge-1` is done \\(incident"
+                + " #\\d+\\): \\d+ finding\\(s\\); a change awaits approval until .*"), result.toString());
 
         String status = trigger();
         rig.slash(medic.port(), "status", ALICE, status);
@@ -93,7 +97,8 @@ class SlashCommandRepliesTest {
         assertEquals(":white_check_mark: Rolled back change " + change.group(1) + " on edge-1.",
                 Blocks.sectionText(rolledBack));
         assertTrue(rig.nginx.test().passed(), "nginx -t passes on the restored config");
-        for (String asked : List.of(diagnose, status, history, rollback)) {
+        assertEquals(2, rig.answers(diagnose).size(), "diagnose: started, then its result: " + rig.answers(diagnose));
+        for (String asked : List.of(status, history, rollback)) {
             assertEquals(1, rig.answers(asked).size(), "one answer per command: " + rig.answers(asked));
         }
     }
@@ -131,14 +136,20 @@ class SlashCommandRepliesTest {
         return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
-    /** The one answer medic sent to the command's response_url (awaited). */
+    /** The first answer medic sent to the command's response_url (awaited). */
     private JsonObject answer(String triggerId) throws InterruptedException {
+        return answer(triggerId, 0);
+    }
+
+    /** The answer number {@code index} (from 0) medic sent to the command's response_url (awaited). */
+    private JsonObject answer(String triggerId, int index) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (rig.answers(triggerId).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "no answer at response_url " + triggerId + " within 60 s");
+        while (rig.answers(triggerId).size() <= index) {
+            assertTrue(System.nanoTime() < deadline, "no answer " + index + " at response_url " + triggerId
+                    + " within 60 s: " + rig.answers(triggerId));
             Thread.sleep(50);
         }
-        return JsonParser.parseString(rig.answers(triggerId).get(0)).getAsJsonObject();
+        return JsonParser.parseString(rig.answers(triggerId).get(index)).getAsJsonObject();
     }
 
     private String awaitPost(String containing) throws InterruptedException {
