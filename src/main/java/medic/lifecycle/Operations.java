@@ -115,8 +115,10 @@ final class Operations implements MedicOperations {
                 ? OwnAlerts.diagnoseRequest(incident.host(), caller.userId(), null, clock.instant())
                 : alerts.get(alerts.size() - 1);
         if (!diagnose.rerun(incident, alert)) {
-            return Outcome.refused("incident " + incident.id() + " is busy (" + incident.stage().toLowerCase()
-                    + "); re-run it when that is done");
+            // Read again: another replica may have started the re-run since the stage above was read.
+            String stage = incidents.incident(incident.id()).map(Incident::stage).orElse(incident.stage());
+            return Outcome.refused("incident " + incident.id() + " is busy (" + stage.toLowerCase().replace('_', ' ')
+                    + "); its result follows in the thread, re-run it when that is done");
         }
         return Outcome.done("Re-running the diagnosis of " + incident.host() + ".");
     }

@@ -158,6 +158,22 @@ class SlackAcrossReplicasTest {
         assertEquals(1, rig.count("SELECT COUNT(*) FROM apply_audit WHERE event = 'LOCK_FAILED'"), "B refused before touching the host");
         assertEquals(before, Files.readString(rig.flow.site), "the backed-up config is back");
         assertTrue(rig.flow.nginx.test().passed(), "nginx -t passes on the restored config");
+
+        // A double click on Re-run, one click per replica: one new run, and the other click is told it is under way.
+        Files.delete(slowFlag);
+        rig.await(LIMIT, rig::outboxDrained, () -> "the rollback's thread replies are out");
+        String incident = approve.group(1);
+        assertEquals(List.of(200, 200), rig.atOnce(List.of(a, b), port -> rig.flow.click(port, "medic_rerun",
+                "incident=" + incident, ALICE)));
+        rig.await(LIMIT, () -> clickAnswers().size() == 4, () -> "both re-run clicks answered: " + clickAnswers());
+        List<String> reruns = clickAnswers().stream().filter(t -> t.contains("Re-running") || t.contains("`re-run "))
+                .toList();
+        assertEquals(2, reruns.size(), clickAnswers().toString());
+        assertEquals(1, reruns.stream().filter(t -> t.equals(":white_check_mark: Re-running the diagnosis of edge-1."))
+                .count(), reruns.toString());
+        assertEquals(1, reruns.stream().filter(t -> t.startsWith(":warning: Not done: `re-run incident " + incident
+                + "`: incident " + incident + " is busy (")).count(), reruns.toString());
+        assertEquals(2, rig.count("SELECT COUNT(*) FROM runs"), "the alert's run and one re-run");
     }
 
     private List<String> clickAnswers() {
