@@ -157,13 +157,16 @@ public final class Applier {
         audit.record(clock.instant(), actor, change.host(), change.proposalId(), changeId, proposal.diffSha256(),
                 "ROLLBACK_REQUESTED", actor + " asked to roll back change " + changeId);
         if (change.state() != ChangeState.APPLIED) {
-            steps.note(ApplyStep.LOCK, Status.FAILED, "change " + changeId + " is " + change.state()
-                    + "; only an APPLIED change can be rolled back");
-            return result(change, change.state(), "not applied: " + change.state(), steps);
+            String why = notRollingBack(changeId, change.state());
+            steps.note(ApplyStep.LOCK, Status.FAILED, why);
+            return result(change, change.state(), why, steps);
         }
         if (!journal.lock(change.host(), changeId, holder, clock.instant())) {
-            steps.note(ApplyStep.LOCK, Status.FAILED, change.host() + " is busy; try again when it is done");
-            return result(change, change.state(), change.host() + " is busy", steps);
+            // Another replica (or job) works on the host: its lock stays, nothing here touches the files.
+            String busy = change.host() + " is busy" + journal.lockHolder(change.host()).map(id -> " with change " + id)
+                    .orElse("") + "; try again when it is done";
+            steps.note(ApplyStep.LOCK, Status.FAILED, busy);
+            return result(change, change.state(), busy, steps);
         }
         try (ApplyHost host = hosts.open(change.host())) {
             Optional<String> edited = new HostFiles(host).changedSinceApply(proposal.files(), journal.backups(changeId));
@@ -177,6 +180,16 @@ public final class Applier {
         } finally {
             journal.unlock(change.host(), changeId);
         }
+    }
+
+    /** Why a change in {@code state} is not rolled back now (another request may be rolling it back already). */
+    private static String notRollingBack(long changeId, ChangeState state) {
+        return switch (state) {
+            case ROLLING_BACK -> "change " + changeId + " is being rolled back already (by another request); its"
+                    + " steps follow in the incident's thread";
+            case ROLLED_BACK -> "change " + changeId + " was rolled back already";
+            default -> "change " + changeId + " is " + state + "; only an APPLIED change can be rolled back";
+        };
     }
 
     /**

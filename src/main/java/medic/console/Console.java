@@ -12,8 +12,10 @@ import medic.slack.access.AccessPolicy;
 import medic.slack.access.Permissions;
 import medic.slack.access.RefusalLog;
 import medic.slack.command.Background;
+import medic.slack.command.BlockReplies;
 import medic.slack.command.MedicOperations;
-import medic.slack.command.PlainReplies;
+import medic.slack.command.Replies;
+import medic.slack.message.MessageTemplates;
 
 /**
  * The local console as {@code medic serve} wires it: its routes, answering clicks with the same permissions,
@@ -37,7 +39,7 @@ public final class Console implements AutoCloseable {
                 });
         // Group membership needs Slack; console users are granted by ID (a group grant denies, naming the reason).
         Permissions permissions = new Permissions(policy, slack::groupMembers);
-        PlainReplies replies = new PlainReplies();
+        Replies replies = new BlockReplies(MessageTemplates.defaults(), "/medic");
         ConsoleClicks clicks = new ConsoleClicks(settings, permissions, operations,
                 new Background(work, outbox, replies, refusals), replies, SNOOZE);
         this.routes = ConsoleRoutes.routes(settings, slack, clicks);

@@ -17,6 +17,7 @@ import medic.runbook.run.RunObserver;
 import medic.runbook.run.RunResult;
 import medic.runbook.run.RunbookJobs;
 import medic.runbook.run.StepResult;
+import medic.slack.message.CommandReplies;
 import medic.slack.message.DiagnosisView;
 import medic.slack.message.IncidentState;
 import medic.slack.message.ThreadReplies;
@@ -26,7 +27,7 @@ import medic.store.RunTrigger;
 /**
  * Stages 2 to 5, runbook to message: the runbook matching the incident's alert runs on the host as a recoverable
  * job; when it ends, its diagnosis and proposal are sealed (host, files, hashes) for approval and the thread shows
- * them, with the steps' results as one reply.
+ * them, with the steps' results as one reply; whoever asked for it with {@code /medic diagnose} is answered too.
  */
 final class Diagnose implements RunObserver {
     private final RunbookCatalog runbooks;
@@ -41,10 +42,12 @@ final class Diagnose implements RunObserver {
     private final ThreadReplies replies;
     private final Clock clock;
     private final FlowMetrics metrics;
+    private final Requesters requesters;
+    private final CommandReplies answers;
 
     Diagnose(FlowMetrics metrics, RunbookCatalog runbooks, String defaultRunbook, RunbookJobs runs, IncidentStore incidents,
              FlowStore flows, Proposals proposals, AuditLog audit, Parent parent, Outbox outbox, ThreadReplies replies,
-             Clock clock) {
+             CommandReplies answers, Clock clock) {
         this.metrics = metrics;
         this.runbooks = runbooks;
         this.defaultRunbook = defaultRunbook;
@@ -56,36 +59,38 @@ final class Diagnose implements RunObserver {
         this.parent = parent;
         this.outbox = outbox;
         this.replies = replies;
+        this.answers = answers;
+        this.requesters = new Requesters(incidents, outbox);
         this.clock = clock;
     }
 
-    /** Starts the runbook for an incident at {@code from}; another replica that moved it first wins. */
-    void start(Incident incident, Stage from, Alert alert) {
+    /**
+     * Starts the runbook for an incident at {@code from}; false when another replica (or request) moved it first.
+     * A thread already posted shows "diagnosing" before the run is queued, so the run's result always draws last.
+     */
+    boolean start(Incident incident, Stage from, Alert alert) {
         Optional<Runbook> runbook = runbookFor(alert);
         if (runbook.isEmpty()) {
             if (incidents.advance(incident.id(), from.name(), Stage.FAILED.name())) {
                 showFailed(incident, "no runbook in the catalogue matches alert " + alert.alertname()
                         + "; add one (runbooks/README.md) or set watch.runbook");
             }
-            return;
+            return false;
         }
         if (!incidents.advance(incident.id(), from.name(), Stage.DIAGNOSING.name())) {
-            return;
-        }
-        Run run = runs.submit(runbook.get().name(), incident.host(), RunTrigger.incident(incident.id()));
-        flows.run(incident.id(), run.id());
-    }
-
-    /** Re-runs the diagnosis of an incident that is not busy, in the same thread. */
-    boolean rerun(Incident incident, Alert alert) {
-        Stage stage = Stage.of(incident.stage());
-        if (!stage.mayRerun()) {
             return false;
         }
         flows.find(incident.id()).filter(Flow::posted).ifPresent(flow ->
                 parent.show(incident, flow, new IncidentState.Diagnosing(clock.instant())));
-        start(incident, stage, alert);
+        Run run = runs.submit(runbook.get().name(), incident.host(), RunTrigger.incident(incident.id()));
+        flows.run(incident.id(), run.id());
         return true;
+    }
+
+    /** Re-runs the diagnosis of an incident that is not busy, in the same thread; false when this call did not. */
+    boolean rerun(Incident incident, Alert alert) {
+        Stage stage = Stage.of(incident.stage());
+        return stage.mayRerun() && start(incident, stage, alert);
     }
 
     private Optional<Runbook> runbookFor(Alert alert) {
@@ -117,9 +122,10 @@ final class Diagnose implements RunObserver {
         Instant now = clock.instant();
         if (result.diagnosis() == null || result.outcome() == RunResult.Outcome.FAILED) {
             if (incidents.advance(incidentId, Stage.DIAGNOSING.name(), Stage.FAILED.name())) {
-                showFailed(incident, result.failure() == null ? "the runbook ended without a diagnosis"
-                        : result.failure());
+                String reason = result.failure() == null ? "the runbook ended without a diagnosis" : result.failure();
+                showFailed(incident, reason);
                 outbox.reply(incident.threadKey(), ThreadNotes.steps(replies, result.steps(), null));
+                requesters.answer(incident, run, answers.diagnosisFailed(incident.host(), incidentId, reason));
             }
             return;
         }
@@ -139,6 +145,9 @@ final class Diagnose implements RunObserver {
         Flow updated = flows.find(incidentId).orElseThrow();
         parent.showNewDiagnosis(incident, updated, new IncidentState.AwaitingApproval(expires));
         outbox.reply(incident.threadKey(), ThreadNotes.steps(replies, result.steps(), expires));
+        requesters.answer(incident, run, answers.diagnosed(incident.host(), incidentId,
+                result.diagnosis().findings().size(), sealed == null ? null : result.diagnosis().proposal().summary(),
+                expires));
     }
 
     private void showFailed(Incident incident, String reason) {

@@ -14,6 +14,7 @@ import medic.schedule.Task;
 import medic.slack.command.MedicOperations;
 import medic.slack.message.ApplyReplies;
 import medic.slack.message.ChannelNotices;
+import medic.slack.message.CommandReplies;
 import medic.slack.message.IncidentMessages;
 import medic.slack.message.ThreadReplies;
 import medic.watch.IncidentOpener;
@@ -51,7 +52,8 @@ public final class IncidentLifecycle {
         ThreadReplies replies = new ThreadReplies(parts.templates());
         FlowMetrics metrics = new FlowMetrics(parts.registry());
         this.diagnose = new Diagnose(metrics, parts.runbooks(), parts.defaultRunbook(), parts.runs(), parts.incidents(), flows,
-                parts.proposals(), parts.audit(), parent, parts.outbox(), replies, parts.clock());
+                parts.proposals(), parts.audit(), parent, parts.outbox(), replies,
+                new CommandReplies(parts.templates(), "/medic"), parts.clock());
         this.intakeStage = new Intake(metrics, diagnose, parts.incidents(), flows, parent, parts.outbox(), parts.channel(),
                 replies, new ChannelNotices(parts.templates()), "the inventory", parts.clock());
         Approve approve = new Approve(parts.incidents(), flows, parts.approvals(), parts.audit(), parent, scheduler,

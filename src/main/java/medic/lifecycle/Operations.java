@@ -49,7 +49,8 @@ final class Operations implements MedicOperations {
 
     @Override
     public Outcome diagnose(String host, Caller caller) {
-        intake.get().accept(List.of(OwnAlerts.diagnoseRequest(host, caller.userId(), clock.instant())));
+        intake.get().accept(List.of(OwnAlerts.diagnoseRequest(host, caller.userId(), caller.responseUrl(),
+                clock.instant())));
         return Outcome.done("Diagnosing " + host + " for <@" + caller.userId() + ">; the result is posted in the"
                 + " incident's thread.");
     }
@@ -111,11 +112,13 @@ final class Operations implements MedicOperations {
                 "incident " + value.incidentId() + " is not in medic's database"));
         List<medic.incident.Alert> alerts = incidents.alerts(incident.id());
         medic.incident.Alert alert = alerts.isEmpty()
-                ? OwnAlerts.diagnoseRequest(incident.host(), caller.userId(), clock.instant())
+                ? OwnAlerts.diagnoseRequest(incident.host(), caller.userId(), null, clock.instant())
                 : alerts.get(alerts.size() - 1);
         if (!diagnose.rerun(incident, alert)) {
-            return Outcome.refused("incident " + incident.id() + " is busy (" + incident.stage().toLowerCase()
-                    + "); re-run it when that is done");
+            // Read again: another replica may have started the re-run since the stage above was read.
+            String stage = incidents.incident(incident.id()).map(Incident::stage).orElse(incident.stage());
+            return Outcome.refused("incident " + incident.id() + " is busy (" + stage.toLowerCase().replace('_', ' ')
+                    + "); its result follows in the thread, re-run it when that is done");
         }
         return Outcome.done("Re-running the diagnosis of " + incident.host() + ".");
     }

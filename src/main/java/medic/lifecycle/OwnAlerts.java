@@ -13,16 +13,25 @@ final class OwnAlerts {
     /** The label saying who asked, for four-eyes approval. */
     static final String REQUESTED_BY = "medic_requested_by";
     static final String SOURCE = "medic_source";
+    /** Where to answer the person who asked (Slack's response_url), whichever replica ends the diagnosis. */
+    static final String RESPONSE_URL = "medic_response_url";
     static final String DIAGNOSE = "MedicDiagnose";
     static final String WATCHER = "NginxUpstreamResets";
 
     private OwnAlerts() {
     }
 
-    /** {@code /medic diagnose <host>} by a person: every request is a new occurrence. */
-    static Alert diagnoseRequest(String host, String userId, Instant now) {
-        return new Alert("medic-diagnose-" + host, AlertStatus.FIRING, now, null,
-                Map.of("alertname", DIAGNOSE, "host", host, SOURCE, "slash-command", REQUESTED_BY, userId),
+    /**
+     * {@code /medic diagnose <host>} by a person: every request is a new occurrence. {@code responseUrl} (null when
+     * there is none) is kept with the alert in the database, so the replica that ends the run can answer there.
+     */
+    static Alert diagnoseRequest(String host, String userId, String responseUrl, Instant now) {
+        Map<String, String> labels = new java.util.HashMap<>(Map.of("alertname", DIAGNOSE, "host", host, SOURCE,
+                "slash-command", REQUESTED_BY, userId));
+        if (responseUrl != null && !responseUrl.isBlank()) {
+            labels.put(RESPONSE_URL, responseUrl);
+        }
+        return new Alert("medic-diagnose-" + host, AlertStatus.FIRING, now, null, labels,
                 Map.of("summary", "diagnosis requested in Slack"), "");
     }
 

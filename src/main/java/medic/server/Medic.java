@@ -46,7 +46,6 @@ import medic.slack.api.SdkSlackGateway;
 import medic.slack.api.SlackApiSettings;
 import medic.slack.api.SlackGateway;
 import medic.slack.command.InteractionSettings;
-import medic.slack.command.PlainReplies;
 import medic.slack.message.MessageTemplates;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +225,8 @@ public final class Medic implements AutoCloseable {
             shutdown.add("Slack request work", work::shutdown);
             List<SlackFeature> all = new ArrayList<>(SlackInteractions.features(InteractionSettings.DEFAULTS,
                     SlackAccess.policy(settings.access(), settings.channel()), Set.copyOf(inventory.names()),
-                    slack.orElseThrow().methods(slackSettings.botToken()), lifecycle.operations(), new PlainReplies(),
+                    slack.orElseThrow().methods(slackSettings.botToken()), lifecycle.operations(),
+                    MessageTemplates.defaults(),
                     outbox, work, SlackAccess.audited(audit, clock), clock));
             all.addAll(features); // installed last: a feature given here replaces a built-in one of the same name
             App app = SlackApps.build(slackSettings, slack.orElseThrow(), all, clock);

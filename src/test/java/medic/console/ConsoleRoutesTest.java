@@ -20,13 +20,15 @@ import medic.slack.access.Grant;
 import medic.slack.access.Permissions;
 import medic.slack.access.RefusalLog;
 import medic.slack.command.Background;
-import medic.slack.command.PlainReplies;
+import medic.slack.command.BlockReplies;
+import medic.slack.message.MessageTemplates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The console over HTTP: its data only with the login token; bad input answered with a reason, not a trace. */
 class ConsoleRoutesTest {
+    private static final BlockReplies REPLIES = new BlockReplies(MessageTemplates.defaults(), "/medic");
     private static final String TOKEN = "console-test-token-0123456789abcdef";
     private final HttpClient client = HttpClient.newHttpClient();
     private MedicServer server;
@@ -39,7 +41,7 @@ class ConsoleRoutesTest {
                 List.of(new Grant("access.diagnose", Set.of("C0MEDICCONSOLE"), Set.of("U0CONSOLE"), Set.of())),
                 List.of(), true, "the operators"), group -> Set.of());
         ConsoleClicks clicks = new ConsoleClicks(settings, permissions, null,
-                new Background(Runnable::run, null, new PlainReplies(), RefusalLog.logging()), new PlainReplies(),
+                new Background(Runnable::run, null, REPLIES, RefusalLog.logging()), REPLIES,
                 Duration.ofHours(1));
         server = MedicServer.start(HttpSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 Map.of(), ConsoleRoutes.routes(settings, slack, clicks));

@@ -3,12 +3,14 @@ package medic.lifecycle;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import medic.apply.EchoUpstream;
 import medic.slack.bolt.FakeSlackApi;
 import medic.store.DatabaseSettings;
@@ -92,6 +97,8 @@ public final class FlowRig implements AutoCloseable {
         slack.wireMock().stubFor(post(urlEqualTo("/api/files.completeUploadExternal")).willReturn(okJson(
                 "{\"ok\":true,\"files\":[{\"id\":\"F0DIFF\"}]}")));
         slack.wireMock().stubFor(post(urlPathMatching("/actions/.*")).willReturn(aResponse().withStatus(200)));
+        slack.wireMock().stubFor(post(urlPathMatching("/commands/.*")).willReturn(aResponse().withStatus(200)
+                .withBody("ok")));
     }
 
     /** Upstream resets on the WebSocket location, as nginx 1.22 logs them, stamped now. */
@@ -135,6 +142,11 @@ public final class FlowRig implements AutoCloseable {
     /** A signed block_actions request: {@code userId} clicked {@code actionId} carrying {@code value}. */
     public HttpResponse<String> click(int medicPort, String actionId, String value, String userId)
             throws IOException, InterruptedException {
+        return interaction(medicPort, clickBody(actionId, value, userId));
+    }
+
+    /** The form body of a block_actions request (one click: the same body sent twice is a retry of it). */
+    public String clickBody(String actionId, String value, String userId) {
         String payload = FakeSlackApi.fixture("block_actions.json")
                 .replace("\"id\": \"U0ALICE\"", "\"id\": \"" + userId + "\"")
                 .replace("C0OPS0001", CHANNEL)
@@ -145,7 +157,57 @@ public final class FlowRig implements AutoCloseable {
                 .replace("\"action_ts\": \"1714557800.123456\"", "\"action_ts\": \"" + Instant.now().getEpochSecond()
                         + ".000001\"")
                 .replace("WIREMOCK_PORT", Integer.toString(slack.wireMock().port()));
-        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    }
+
+    /** Sends an interactivity body (see {@link #clickBody}), signed now. */
+    public HttpResponse<String> interaction(int medicPort, String body) throws IOException, InterruptedException {
+        return signed(medicPort, body);
+    }
+
+    /**
+     * A signed slash command, shaped as Slack sends it: {@code userId} typed {@code /medic text} in the channel;
+     * its response_url is {@code /commands/<triggerId>} on WireMock, and {@code triggerId} names this request (a
+     * retry of the same request carries the same one).
+     */
+    public HttpResponse<String> slash(int medicPort, String text, String userId, String triggerId)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : FakeSlackApi.fixture("slash-command.form").strip().split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            form.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+                    URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        form.put("channel_id", CHANNEL);
+        form.put("user_id", userId);
+        form.put("text", text);
+        form.put("trigger_id", triggerId);
+        form.put("response_url", responseUrl(triggerId));
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return signed(medicPort, body);
+    }
+
+    /** Where Slack's answers to the slash command with {@code triggerId} go (see {@link #slash}). */
+    public String responseUrl(String triggerId) {
+        return slack.wireMock().baseUrl() + "/commands/" + triggerId;
+    }
+
+    /** The JSON bodies medic sent to the response_url of the slash command {@code triggerId}, oldest first. */
+    public List<String> answers(String triggerId) {
+        return slack.wireMock().findAll(postRequestedFor(urlEqualTo("/commands/" + triggerId))).stream()
+                .map(request -> request.getBodyAsString()).toList();
+    }
+
+    /** Bodies of the Web API calls WireMock received on {@code path}, form-decoded. */
+    public List<String> calls(String path) {
+        // Slack's SDK writes '=' in JSON strings as \u003d.
+        return slack.wireMock().findAll(postRequestedFor(urlEqualTo(path))).stream()
+                .map(request -> URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8)
+                        .replace("\\u003d", "=")).toList();
+    }
+
+    private HttpResponse<String> signed(int medicPort, String body) throws IOException, InterruptedException {
         String ts = String.valueOf(Instant.now().getEpochSecond());
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + medicPort + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

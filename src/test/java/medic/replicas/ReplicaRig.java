@@ -1,12 +1,7 @@
 package medic.replicas;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -129,8 +124,7 @@ final class ReplicaRig implements AutoCloseable {
 
     /** Bodies of the calls WireMock received on {@code path}, form-decoded. */
     List<String> calls(String path) {
-        return flow.slack.wireMock().findAll(postRequestedFor(urlEqualTo(path))).stream().map(ReplicaRig::decoded)
-                .toList();
+        return flow.calls(path);
     }
 
     /** Top-level messages: chat.postMessage calls without a thread. */
@@ -152,11 +146,6 @@ final class ReplicaRig implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static String decoded(LoggedRequest request) {
-        // Slack's SDK writes '=' in JSON strings as \u003d.
-        return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8).replace("\\u003d", "=");
     }
 
     @Override

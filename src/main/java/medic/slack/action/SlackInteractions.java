@@ -13,11 +13,13 @@ import medic.slack.access.Permissions;
 import medic.slack.access.RefusalLog;
 import medic.slack.access.SlackUserGroupMembers;
 import medic.slack.command.Background;
+import medic.slack.command.BlockReplies;
 import medic.slack.command.DuplicateGuard;
 import medic.slack.command.InteractionSettings;
 import medic.slack.command.MedicOperations;
 import medic.slack.command.Replies;
 import medic.slack.command.SlashCommandFeature;
+import medic.slack.message.MessageTemplates;
 
 /**
  * Wires what people do in Slack (the slash command and the buttons) from its settings and boundaries; the
@@ -31,14 +33,16 @@ public final class SlackInteractions {
 
     /**
      * @param slack    the Web API client with the bot token (reads user groups)
-     * @param executor where acknowledged requests do their work (bounded: a full queue answers "busy")
+     * @param templates the words of the replies (templates/command.txt), laid out as Block Kit
+     * @param executor  where acknowledged requests do their work (bounded: a full queue answers "busy")
      */
     public static List<SlackFeature> features(InteractionSettings settings, AccessPolicy policy,
                                               Set<String> inventoryHosts, MethodsClient slack,
-                                              MedicOperations operations, Replies replies, Outbox outbox,
+                                              MedicOperations operations, MessageTemplates templates, Outbox outbox,
                                               Executor executor, RefusalLog refusals, Clock clock) {
         Permissions permissions = new Permissions(policy,
                 new CachedUserGroupMembers(new SlackUserGroupMembers(slack), settings.groupCacheTtl(), clock));
+        Replies replies = new BlockReplies(templates, settings.command());
         Background background = new Background(executor, outbox, replies, refusals);
         DuplicateGuard duplicates = new DuplicateGuard(settings.duplicateWindow(), clock);
         return List.of(

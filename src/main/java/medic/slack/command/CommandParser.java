@@ -9,12 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the text after {@code /medic} strictly: a known subcommand with exactly its arguments, hosts that
- * exist in the inventory, change ids of a plain shape. Anything else becomes {@link MedicCommand.Unusable}
- * with a reply that lists what exists.
+ * exist in the inventory, change ids of a plain shape. Anything else becomes a {@link MedicCommand.Refused} that
+ * says what was wrong.
  */
 public final class CommandParser {
 
-    static final String SUBCOMMANDS = "diagnose <host>, status, history <host>, rollback <change-id>, help";
     private static final Pattern CHANGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     // Slack may turn a typed domain name into a link, <http://web-1.example.com|web-1.example.com>.
     private static final Pattern LINK = Pattern.compile("<(?:https?://|mailto:)?[^|<>]*\\|([^|<>]+)>");
@@ -23,6 +22,11 @@ public final class CommandParser {
 
     public CommandParser(Set<String> inventoryHosts) {
         this.hosts = new HostNames(inventoryHosts);
+    }
+
+    /** The inventory's host names, sorted (what an unknown host's reply lists). */
+    public List<String> hosts() {
+        return hosts.all();
     }
 
     public MedicCommand parse(String text) {
@@ -40,8 +44,7 @@ public final class CommandParser {
             case "diagnose" -> host(subcommand, arguments, MedicCommand.Diagnose::new);
             case "history" -> host(subcommand, arguments, MedicCommand.History::new);
             case "rollback" -> rollback(arguments);
-            default -> new MedicCommand.Unusable("unknown subcommand \"" + words.get(0) + "\"; medic knows: "
-                    + SUBCOMMANDS);
+            default -> new MedicCommand.UnknownSubcommand(words.get(0));
         };
     }
 
@@ -51,7 +54,7 @@ public final class CommandParser {
             return new MedicCommand.Unusable(subcommand + " takes one inventory host: `" + subcommand + " <host>`");
         }
         String host = arguments.get(0);
-        return hosts.contains(host) ? command.apply(host) : new MedicCommand.Unusable(hosts.unknown(host));
+        return hosts.contains(host) ? command.apply(host) : new MedicCommand.UnknownHost(host, hosts.closeTo(host));
     }
 
     private static MedicCommand rollback(List<String> arguments) {

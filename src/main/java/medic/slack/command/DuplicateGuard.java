@@ -11,7 +11,9 @@ import java.util.Map;
  * Lets each request through once. Slack's retries and replays of a signed request carry the same request id
  * (a click's action_ts, a command's trigger_id), remembered for as long as Bolt accepts a signature; a double
  * click is a new request with the same user, button and value, remembered for a shorter window. This only
- * spares the operations duplicate calls: the database's compare-and-set still decides what is applied.
+ * spares the operations duplicate calls: the database's compare-and-set still decides what is applied. Each
+ * replica remembers only what it received, so a duplicate delivered to another replica reaches the operations,
+ * which answer it from the database ("Already approved by ...", "incident 4 is busy ...").
  */
 public final class DuplicateGuard {
 

@@ -1,5 +1,7 @@
 package medic.slack.command;
 
+import java.util.List;
+
 /** A {@code /medic} command line, parsed: one of the subcommands, or why the line cannot be used. */
 public sealed interface MedicCommand {
 
@@ -36,10 +38,22 @@ public sealed interface MedicCommand {
         }
     }
 
-    /** A line medic refuses; {@code problem} says what is wrong and lists what exists. */
-    record Unusable(String problem) implements MedicCommand {
-        public String request() {
+    /** A line medic refuses; the reply says what is wrong and what to type instead. */
+    sealed interface Refused extends MedicCommand {
+        default String request() {
             return "?";
         }
+    }
+
+    /** A first word that is no subcommand. */
+    record UnknownSubcommand(String given) implements Refused {
+    }
+
+    /** A host the inventory does not know; {@code closeMatches} are the names that were probably meant. */
+    record UnknownHost(String given, List<String> closeMatches) implements Refused {
+    }
+
+    /** Wrong arguments; {@code problem} says what is wrong and what is expected. */
+    record Unusable(String problem) implements Refused {
     }
 }

@@ -6,6 +6,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import java.util.Set;
 import medic.slack.SlackFeature;
+import medic.slack.SlackMessage;
 import medic.slack.access.Action;
 import medic.slack.access.Permissions;
 
@@ -50,10 +51,10 @@ public final class SlashCommandFeature implements SlackFeature {
     private Response handle(SlashCommandPayload payload, SlashCommandContext context) {
         MedicCommand parsed = parser.parse(payload.getText());
         if (parsed instanceof MedicCommand.Help) {
-            return context.ack(Acks.ephemeral(replies.help(command)));
+            return context.ack(Acks.ephemeral(replies.help()));
         }
-        if (parsed instanceof MedicCommand.Unusable unusable) {
-            return context.ack(Acks.ephemeral(replies.unusable(command, unusable.problem())));
+        if (parsed instanceof MedicCommand.Refused refused) {
+            return context.ack(Acks.ephemeral(refusal(refused)));
         }
         String request = parsed.request();
         Caller caller = new Caller(payload.getUserId(), payload.getChannelId(), payload.getResponseUrl());
@@ -83,6 +84,16 @@ public final class SlashCommandFeature implements SlackFeature {
             return Reply.ephemeral(replies.history(history.host(), operations.history(history.host(), HISTORY_LIMIT)));
         }
         return Reply.ephemeral(replies.status(operations.status()));
+    }
+
+    private SlackMessage refusal(MedicCommand.Refused refused) {
+        if (refused instanceof MedicCommand.UnknownSubcommand unknown) {
+            return replies.unknownSubcommand(unknown.given());
+        }
+        if (refused instanceof MedicCommand.UnknownHost unknown) {
+            return replies.unknownHost(unknown.given(), unknown.closeMatches(), parser.hosts());
+        }
+        return replies.unusable(((MedicCommand.Unusable) refused).problem());
     }
 
     /** What medic did to a host is shown to the channel; a refusal only to the person who asked. */

@@ -2,17 +2,21 @@ package medic.slack.message;
 
 import static medic.slack.message.MessageTemplates.vars;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import medic.slack.SlackMessage;
 
-/** Replies to the slash command: help, status, history, accepted diagnoses, and helpful errors. */
+/**
+ * Answers to the slash command and to clicks, as Block Kit with the same words as fallback text: help, status,
+ * history, what medic did or refused, and errors that say what to do. Every text from outside is escaped and cut.
+ */
 public final class CommandReplies {
     static final int ITEMS = 15;
     static final int HOSTS = 40;
-    private static final Map<String, String> USAGE = Map.of("diagnose", "diagnose <host>",
-            "history", "history <host>", "rollback", "rollback <change-id>");
+    private static final int REQUEST = 200;
+    private static final int REASON = 1500;
     private final MessageTemplates templates;
     private final String command;
 
@@ -33,9 +37,10 @@ public final class CommandReplies {
         }
         String items = open.stream().limit(ITEMS).map(i -> templates.mrkdwn("command.status.item", vars(
                 "id", i.incidentId(), "host", ThreadReplies.clip(i.host()),
-                "upstream", i.upstream() == null ? "" : "\u2192 " + ThreadReplies.clip(i.upstream()),
-                "state", StateLine.label(i.state()), "opened", SlackText.time(i.openedAt()))).text())
-                .collect(Collectors.joining("\n")) + more(open.size());
+                "upstream", i.upstream() == null || i.upstream().isBlank() ? ""
+                        : "\u2192 " + ThreadReplies.clip(i.upstream()),
+                "state", Truncation.fitPlain(String.valueOf(i.state()), 60), "opened", SlackText.time(i.openedAt())))
+                .text()).collect(Collectors.joining("\n")) + more(open.size());
         return single(templates.mrkdwn("command.status", vars("count", open.size(), "incidents", Mrkdwn.trusted(items))));
     }
 
@@ -45,17 +50,33 @@ public final class CommandReplies {
             return single(templates.mrkdwn("command.history.none", vars("host", ThreadReplies.clip(host))));
         }
         String items = entries.stream().limit(ITEMS).map(e -> templates.mrkdwn("command.history.item", vars(
-                "at", SlackText.time(e.at()), "incident", e.incidentId(), "event", ThreadReplies.clip(e.event()),
-                "actor", SlackText.user(e.actorId()),
-                "detail", e.detail() == null ? "" : Truncation.fitPlain(e.detail().strip(), 150))).text())
+                "at", SlackText.time(e.at()), "event", ThreadReplies.clip(e.event()), "actor", SlackText.user(e.actorId()),
+                "detail", e.detail() == null || e.detail().isBlank() ? ""
+                        : ": " + Truncation.fitPlain(e.detail().strip(), 150))).text())
                 .collect(Collectors.joining("\n")) + more(entries.size());
         return single(templates.mrkdwn("command.history", vars("host", ThreadReplies.clip(host),
                 "count", entries.size(), "entries", Mrkdwn.trusted(items))));
     }
 
-    public SlackMessage diagnoseAccepted(String host, String userId) {
-        return single(templates.mrkdwn("command.diagnose.accepted", vars("host", ThreadReplies.clip(host),
-                "user", SlackText.user(userId))));
+    /** The immediate answer while the work of {@code request} (e.g. {@code diagnose web-1}) runs. */
+    public SlackMessage accepted(String request) {
+        return single(templates.mrkdwn("command.accepted", vars("request", request(request))));
+    }
+
+    /**
+     * What medic did ({@code done}) or why not. {@code summary} is medic's own sentence: user and channel mentions
+     * medic wrote in it ({@code <@U123>}, {@code <#C123>}) stay mentions, anything else is escaped.
+     */
+    public SlackMessage outcome(String request, boolean done, String summary) {
+        Mrkdwn text = Mrkdwn.escapedKeepingMentions(Truncation.fitPlain(summary, REASON));
+        return single(done ? templates.mrkdwn("command.done", vars("summary", text))
+                : templates.mrkdwn("command.not_done", vars("request", request(request), "summary", text)));
+    }
+
+    /** The work failed; {@code reason} is written for people (a MedicException's message, or an error id). */
+    public SlackMessage failed(String request, String reason) {
+        return single(templates.mrkdwn("command.failed", vars("request", request(request),
+                "reason", Truncation.fitPlain(reason == null ? "unknown" : reason, REASON))));
     }
 
     public SlackMessage unknownSubcommand(String given) {
@@ -63,28 +84,69 @@ public final class CommandReplies {
                 given == null ? "" : given.strip(), 80), "command", command)));
     }
 
-    /** A subcommand given without its argument (diagnose, history, rollback). */
-    public SlackMessage missingArgument(String subcommand) {
-        return single(templates.mrkdwn("command.missing_argument", vars("subcommand", subcommand,
-                "usage", USAGE.getOrDefault(subcommand, subcommand), "command", command)));
+    /** A command with wrong arguments; {@code problem} says what is expected (medic's text, code spans kept). */
+    public SlackMessage unusable(String problem) {
+        return single(templates.mrkdwn("command.unusable", vars("problem", Truncation.fitPlain(problem, REASON),
+                "command", command)));
     }
 
-    /** A host the inventory does not know, with the hosts it does (at most 40 named). */
-    public SlackMessage unknownHost(String given, List<String> knownHosts) {
+    /** A host the inventory does not know: the close matches, then the hosts it does know (at most 40 named). */
+    public SlackMessage unknownHost(String given, List<String> closeMatches, List<String> knownHosts) {
         String name = Truncation.fitPlain(given == null ? "" : given.strip(), 80);
         if (knownHosts.isEmpty()) {
             return single(templates.mrkdwn("command.unknown_host.empty_inventory", vars("given", name)));
         }
-        String hosts = knownHosts.stream().sorted().limit(HOSTS).map(h -> Mrkdwn.code(Truncation.fitPlain(h, 60)).text())
-                .collect(Collectors.joining(", ")) + (knownHosts.size() > HOSTS ? ", \u2026" : "");
-        return single(templates.mrkdwn("command.unknown_host", vars("given", name, "hosts", Mrkdwn.trusted(hosts),
-                "count", knownHosts.size())));
+        Mrkdwn close = closeMatches.isEmpty() ? Mrkdwn.trusted("") : Mrkdwn.trusted(" " + templates.mrkdwn(
+                "command.unknown_host.close", vars("hosts", hostList(closeMatches.stream().limit(3).toList()))).text());
+        return single(templates.mrkdwn("command.unknown_host", vars("given", name, "close", close,
+                "hosts", hostList(knownHosts), "count", knownHosts.size())));
     }
 
-    /** The user may not do {@code action} (e.g. "diagnose", "approve changes") in this channel. */
-    public SlackMessage refused(String action, String userId) {
-        return single(templates.mrkdwn("command.refused", vars("action", Truncation.fitPlain(action, 80),
-                "user", SlackText.user(userId))));
+    /** {@code request} is not allowed for this user here; {@code reason} says what is missing and whom to ask. */
+    public SlackMessage refused(String request, String reason) {
+        return single(templates.mrkdwn("command.refused", vars("request", request(request),
+                "reason", Mrkdwn.escapedKeepingMentions(Truncation.fitPlain(reason, REASON)))));
+    }
+
+    /** The same person asked the same within {@code window}; the repeat is ignored. */
+    public SlackMessage repeated(String request, Duration window) {
+        return single(templates.mrkdwn("command.repeated", vars("request", request(request),
+                "window", SlackText.span(window))));
+    }
+
+    public SlackMessage busy(String request) {
+        return single(templates.mrkdwn("command.busy", vars("request", request(request))));
+    }
+
+    /** A button value medic did not write (tampered, or from an older version): nothing was done. */
+    public SlackMessage foreignButton(String problem) {
+        return single(templates.mrkdwn("command.foreign_button", vars("problem",
+                Truncation.fitPlain(problem == null ? "unreadable" : problem, 300))));
+    }
+
+    /** To whoever asked for the diagnosis: it is in the thread, with what it found and proposes. */
+    public SlackMessage diagnosed(String host, long incidentId, int findings, String proposalSummary,
+                                  Instant approvalExpires) {
+        Mrkdwn proposal = proposalSummary == null ? templates.mrkdwn("command.diagnosed.nothing", vars())
+                : templates.mrkdwn("command.diagnosed.proposal", vars("expires", SlackText.time(approvalExpires),
+                        "summary", Truncation.fitPlain(proposalSummary, REASON)));
+        return single(templates.mrkdwn("command.diagnosed", vars("host", ThreadReplies.clip(host),
+                "incident", incidentId, "findings", findings, "proposal", proposal)));
+    }
+
+    /** To whoever asked for the diagnosis: the runbook failed, and why. */
+    public SlackMessage diagnosisFailed(String host, long incidentId, String reason) {
+        return single(templates.mrkdwn("command.diagnosis_failed", vars("host", ThreadReplies.clip(host),
+                "incident", incidentId, "reason", Truncation.fitPlain(reason == null ? "unknown" : reason, REASON))));
+    }
+
+    private static Mrkdwn hostList(List<String> hosts) {
+        return Mrkdwn.trusted(hosts.stream().sorted().limit(HOSTS).map(h -> Mrkdwn.code(Truncation.fitPlain(h, 60))
+                .text()).collect(Collectors.joining(", ")) + (hosts.size() > HOSTS ? ", \u2026" : ""));
+    }
+
+    private static String request(String request) {
+        return Truncation.fitPlain(request == null ? "" : request.strip(), REQUEST);
     }
 
     private String more(int total) {

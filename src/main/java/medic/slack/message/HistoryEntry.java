@@ -2,5 +2,8 @@ package medic.slack.message;
 
 import java.time.Instant;
 
-/** One event of a host's history (/medic history): an incident opened, a change applied, a rollback... */
-public record HistoryEntry(Instant at, long incidentId, String event, String actorId, String detail) { }
+/**
+ * One event of a host's history (/medic history): an incident opened, a change applied, a rollback...
+ * {@code actorId} is a Slack user ID (shown as a mention) or a name such as "medic".
+ */
+public record HistoryEntry(Instant at, String actorId, String event, String detail) { }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 public record Mrkdwn(String text) {
     private static final Pattern BROADCAST = Pattern.compile("@(channel|here|everyone)\\b");
+    /** A user or channel mention as escaping leaves it: {@code &lt;@U123&gt;}, {@code &lt;#C123&gt;}. */
+    private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;(@[UW][A-Z0-9]{2,20}|#C[A-Z0-9]{2,20})&gt;");
     /** U+2060 WORD JOINER: invisible, but breaks "@here" and runs of backticks apart. */
     static final String JOINER = "\u2060";
 
@@ -23,6 +25,14 @@ public record Mrkdwn(String text) {
      */
     public static Mrkdwn escaped(String userText) {
         return new Mrkdwn(escape(userText));
+    }
+
+    /**
+     * Escapes a sentence medic wrote that may name people or channels: user and channel mentions of a valid ID
+     * shape ({@code <@U123>}, {@code <#C123>}) stay mentions; broadcasts, links and everything else are escaped.
+     */
+    public static Mrkdwn escapedKeepingMentions(String medicText) {
+        return new Mrkdwn(ESCAPED_MENTION.matcher(escape(medicText)).replaceAll("<$1>"));
     }
 
     /** Markup medic wrote itself (templates, formatting): trusted as it is. */

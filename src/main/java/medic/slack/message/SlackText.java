@@ -35,6 +35,18 @@ final class SlackText {
                 + FALLBACK.format(instant) + ">");
     }
 
+    /** A setting's span in words: "1 minute", "90 seconds", "2 hours". */
+    static String span(Duration duration) {
+        long seconds = duration == null ? 0 : duration.toSeconds();
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + (seconds == 3600 ? " hour" : " hours");
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return seconds / 60 + (seconds == 60 ? " minute" : " minutes");
+        }
+        return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+
     static String duration(Duration duration) {
         if (duration == null) {
             return "?";

@@ -94,14 +94,25 @@ final class TemplateCatalog {
             mrkdwn("command.status.item", "id", "host", "upstream", "state", "opened"),
             mrkdwn("command.history", "!host", "!count", "!entries"),
             mrkdwn("command.history.none", "!host"),
-            mrkdwn("command.history.item", "at", "incident", "event", "actor", "detail"),
+            mrkdwn("command.history.item", "at", "event", "actor", "detail"),
             mrkdwn("command.more", "!count"),
-            mrkdwn("command.diagnose.accepted", "!host", "user"),
+            mrkdwn("command.accepted", "!request"),
+            mrkdwn("command.done", "!summary"),
+            mrkdwn("command.not_done", "request", "!summary"),
+            mrkdwn("command.failed", "request", "!reason"),
             mrkdwn("command.unknown_subcommand", "!given", "command"),
-            mrkdwn("command.missing_argument", "!subcommand", "usage", "command"),
-            mrkdwn("command.unknown_host", "!given", "!hosts", "count"),
+            mrkdwn("command.unusable", "!problem", "command"),
+            mrkdwn("command.unknown_host", "!given", "!hosts", "count", "close"),
+            mrkdwn("command.unknown_host.close", "!hosts"),
             mrkdwn("command.unknown_host.empty_inventory", "!given"),
-            mrkdwn("command.refused", "!action", "user"));
+            mrkdwn("command.refused", "request", "!reason"),
+            mrkdwn("command.repeated", "!request", "window"),
+            mrkdwn("command.busy", "!request"),
+            mrkdwn("command.foreign_button", "problem"),
+            mrkdwn("command.diagnosed", "!host", "incident", "findings", "!proposal"),
+            mrkdwn("command.diagnosed.proposal", "expires", "!summary"),
+            mrkdwn("command.diagnosed.nothing"),
+            mrkdwn("command.diagnosis_failed", "!host", "incident", "!reason"));
 
     private TemplateCatalog() {
     }

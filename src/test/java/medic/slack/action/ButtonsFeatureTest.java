@@ -31,7 +31,9 @@ import medic.slack.access.SlackUserGroupMembers;
 import medic.slack.command.Background;
 import medic.slack.command.DuplicateGuard;
 import medic.slack.command.FakeOperations;
-import medic.slack.command.PlainReplies;
+import medic.slack.command.BlockReplies;
+import medic.slack.command.Replies;
+import medic.slack.message.MessageTemplates;
 import medic.slack.command.RecordingOutbox;
 import medic.slack.command.SlackTestApp;
 import medic.slack.command.TestPolicy;
@@ -58,7 +60,7 @@ class ButtonsFeatureTest {
         TestPolicy.stubGroups(slack);
         Permissions permissions = new Permissions(TestPolicy.policy(), new CachedUserGroupMembers(
                 new SlackUserGroupMembers(slack.methods()), Duration.ofMinutes(1), clock));
-        PlainReplies replies = new PlainReplies();
+        Replies replies = new BlockReplies(MessageTemplates.defaults(), "/medic");
         slack.install(new ButtonsFeature(permissions, operations, replies, outbox,
                 new Background(workers, outbox, replies, refusals::add),
                 new DuplicateGuard(Duration.ofSeconds(30), clock), Duration.ofHours(1)));
@@ -78,7 +80,7 @@ class ButtonsFeatureTest {
 
         assertEquals(200, ack.getStatusCode());
         RecordingOutbox.Response answer = outbox.next();
-        assertEquals("Applying incident #42's proposal", answer.text());
+        assertEquals(":white_check_mark: Applying incident #42's proposal", answer.text());
         assertTrue(answer.ephemeral());
         assertEquals(List.of("approve 42 by W0DAVE"), operations.calls);
     }
@@ -87,7 +89,7 @@ class ButtonsFeatureTest {
     void the_requester_may_not_approve_their_own_change() throws Exception {
         click(Actions.APPROVE, APPROVE_42, ALICE, OPS);
 
-        assertEquals("Not allowed: `approve incident 42`: you asked for this change, so someone else must approve "
+        assertEquals(":no_entry: `approve incident 42` is not allowed: you asked for this change, so someone else must approve "
                 + "it (four-eyes rule); ask another approver in this channel or #ops-leads", outbox.next().text());
         assertTrue(operations.calls.isEmpty());
         assertEquals(Action.APPROVE, refusals.get(0).action());
@@ -98,7 +100,7 @@ class ButtonsFeatureTest {
     void a_user_who_may_only_diagnose_cannot_approve() throws Exception {
         click(Actions.APPROVE, APPROVE_42, BOB_ONCALL, OPS);
 
-        assertEquals("Not allowed: `approve incident 42`: you are not in an approver group for this channel; ask "
+        assertEquals(":no_entry: `approve incident 42` is not allowed: you are not in an approver group for this channel; ask "
                 + "#ops-leads", outbox.next().text());
         assertTrue(operations.calls.isEmpty());
     }
@@ -128,7 +130,7 @@ class ButtonsFeatureTest {
                 "incident=-1", "", "incident=42")) {
             click(Actions.APPROVE, value, DAVE_LEAD, OPS);
             String text = outbox.next().text();
-            assertTrue(text.startsWith("medic did nothing: this button's value is not one medic wrote"), text);
+            assertTrue(text.startsWith(":no_entry_sign: medic did nothing: this button's value is not one medic wrote"), text);
         }
         workers.shutdown();
         assertTrue(workers.awaitTermination(10, TimeUnit.SECONDS));
@@ -148,7 +150,7 @@ class ButtonsFeatureTest {
         workers.shutdown();
         assertTrue(workers.awaitTermination(10, TimeUnit.SECONDS));
         assertEquals(List.of("approve 42 by W0DAVE"), operations.calls);
-        assertEquals(List.of("You asked for `approve incident 42` a moment ago and medic is on it; the same request "
+        assertEquals(List.of(":repeat: You asked for `approve incident 42` a moment ago and medic is on it; the same request "
                 + "within 30 seconds counts once."), outbox.pending().stream().map(RecordingOutbox.Response::text)
                 .toList(), "the double click is answered, the retry is not");
     }
@@ -188,17 +190,17 @@ class ButtonsFeatureTest {
         assertEquals(200, ack.getStatusCode());
         assertTrue(outbox.pending().isEmpty(), "the apply is still running, so nothing was answered yet");
         operations.release();
-        assertEquals("Applying incident #42's proposal", outbox.next().text());
+        assertEquals(":white_check_mark: Applying incident #42's proposal", outbox.next().text());
     }
 
     @Test
     void re_run_and_snooze_need_only_the_diagnose_permission() throws Exception {
         click(Actions.RERUN, "incident=42", BOB_ONCALL, OPS);
-        assertEquals("Diagnosing incident #42 again", outbox.next().text());
+        assertEquals(":white_check_mark: Diagnosing incident #42 again", outbox.next().text());
         click(Actions.SNOOZE, "incident=42", BOB_ONCALL, OPS);
-        assertEquals("Snoozed incident #42", outbox.next().text());
+        assertEquals(":white_check_mark: Snoozed incident #42", outbox.next().text());
         click(Actions.SNOOZE, "incident=43", EVE_NOBODY, OPS);
-        assertTrue(outbox.next().text().startsWith("Not allowed: `snooze incident 43`"));
+        assertTrue(outbox.next().text().startsWith(":no_entry: `snooze incident 43` is not allowed"));
 
         assertEquals(List.of("rerun 42 by U0BOB", "snooze 42 by U0BOB for PT1H"), operations.calls);
     }
@@ -207,10 +209,10 @@ class ButtonsFeatureTest {
     void rollback_needs_an_approver_but_no_second_person() throws Exception {
         String rollback = "incident=42;proposal=" + PROPOSAL;
         click(Actions.ROLLBACK, rollback, BOB_ONCALL, OPS);
-        assertTrue(outbox.next().text().startsWith("Not allowed: `roll back incident 42`: you are not in an approver"));
+        assertTrue(outbox.next().text().startsWith(":no_entry: `roll back incident 42` is not allowed: you are not in an approver"));
 
         click(Actions.ROLLBACK, rollback, ALICE, OPS);
-        assertEquals("Rolling back incident #42's change", outbox.next().text());
+        assertEquals(":white_check_mark: Rolling back incident #42's change", outbox.next().text());
         assertEquals(List.of("rollback 42 by U0ALICE"), operations.calls);
     }
 
@@ -256,7 +258,7 @@ class ButtonsFeatureTest {
 
         click(Actions.REJECT, "incident=42", DAVE_LEAD, OPS);
 
-        assertEquals("`reject incident 42` failed: the dialog asking why could not open (Slack said "
+        assertEquals(":x: `reject incident 42` failed: the dialog asking why could not open (Slack said "
                 + "expired_trigger_id); click Reject again", outbox.next().text());
     }
 
@@ -265,7 +267,7 @@ class ButtonsFeatureTest {
         Response ack = slack.run(clicks.rejectSubmission(DAVE_LEAD, "  the backend team raises its timeout  "));
 
         assertEquals(200, ack.getStatusCode());
-        assertEquals("Rejected incident #42's proposal", outbox.next().text());
+        assertEquals(":white_check_mark: Rejected incident #42's proposal", outbox.next().text());
         assertEquals(List.of("reject 42 by W0DAVE: the backend team raises its timeout"), operations.calls);
     }
 
@@ -282,7 +284,7 @@ class ButtonsFeatureTest {
     void rejecting_needs_the_approve_permission() throws Exception {
         slack.run(clicks.rejectSubmission(EVE_NOBODY, "no"));
 
-        assertEquals("Not allowed: `reject incident 42`: you are not in an approver group for this channel; ask "
+        assertEquals(":no_entry: `reject incident 42` is not allowed: you are not in an approver group for this channel; ask "
                 + "#ops-leads", outbox.next().text());
         assertTrue(operations.calls.isEmpty());
     }

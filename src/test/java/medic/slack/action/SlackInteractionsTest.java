@@ -17,8 +17,8 @@ import medic.slack.Actions;
 import medic.slack.access.RefusalLog;
 import medic.slack.command.FakeOperations;
 import medic.slack.command.InteractionSettings;
-import medic.slack.command.PlainReplies;
 import medic.slack.command.RecordingOutbox;
+import medic.slack.message.MessageTemplates;
 import medic.slack.command.SlackTestApp;
 import medic.slack.command.TestPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,7 @@ class SlackInteractionsTest {
         InteractionSettings settings = InteractionSettings.from(Map.of("MEDIC_SLACK_COMMAND", "/medic-staging",
                 "MEDIC_SNOOZE", "2h"));
         SlackInteractions.features(settings, TestPolicy.policy(), Set.of("web-1"), slack.methods(), operations,
-                new PlainReplies(), outbox, workers, RefusalLog.logging(), Clock.systemUTC()).forEach(slack::install);
+                MessageTemplates.defaults(), outbox, workers, RefusalLog.logging(), Clock.systemUTC()).forEach(slack::install);
 
         slack.run(slack.slashCommand(Map.of("command", "/medic-staging", "text", "diagnose web-1")));
         outbox.next();

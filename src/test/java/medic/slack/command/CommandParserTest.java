@@ -29,30 +29,33 @@ class CommandParserTest {
 
     @ParameterizedTest(name = "\"{0}\" is refused")
     @CsvSource(delimiter = '|', textBlock = """
-            restart web-1         | unknown subcommand "restart"; medic knows: diagnose <host>, status, history <host>, rollback <change-id>, help
-            diagnose              | diagnose takes one inventory host: `diagnose <host>`
-            diagnose web-1 web-2  | diagnose takes one inventory host: `diagnose <host>`
-            history               | history takes one inventory host: `history <host>`
-            status now            | status takes no arguments: `status`
-            diagnose WEB-1        | no host "WEB-1" in the inventory; did you mean web-1 or web-2?\\nHosts: edge-lb-1.example.com, web-1, web-2
-            diagnose db-9         | no host "db-9" in the inventory\\nHosts: edge-lb-1.example.com, web-1, web-2
-            diagnose edge-lb-1    | no host "edge-lb-1" in the inventory; did you mean edge-lb-1.example.com?\\nHosts: edge-lb-1.example.com, web-1, web-2
-            rollback              | rollback takes one change id: `rollback <change-id>` (the id is in the message of the applied change, and in `history <host>`)
-            rollback $(reboot)    | "$(reboot)" is not a change id (letters, digits, '.', '_' and '-', at most 64); find it in `history <host>`
+            restart web-1         | UnknownSubcommand[given=restart]
+            diagnose              | Unusable[problem=diagnose takes one inventory host: `diagnose <host>`]
+            diagnose web-1 web-2  | Unusable[problem=diagnose takes one inventory host: `diagnose <host>`]
+            history               | Unusable[problem=history takes one inventory host: `history <host>`]
+            status now            | Unusable[problem=status takes no arguments: `status`]
+            diagnose WEB-1        | UnknownHost[given=WEB-1, closeMatches=[web-1, web-2]]
+            diagnose db-9         | UnknownHost[given=db-9, closeMatches=[]]
+            diagnose edge-lb-1    | UnknownHost[given=edge-lb-1, closeMatches=[edge-lb-1.example.com]]
+            rollback              | Unusable[problem=rollback takes one change id: `rollback <change-id>` (the id is in the message of the applied change, and in `history <host>`)]
+            rollback $(reboot)    | Unusable[problem="$(reboot)" is not a change id (letters, digits, '.', '_' and '-', at most 64); find it in `history <host>`]
             """)
-    void refuses_what_it_does_not_know_and_says_what_exists(String text, String problem) {
-        assertEquals(new MedicCommand.Unusable(problem.replace("\\n", "\n")), parser.parse(text));
+    void refuses_what_it_does_not_know_and_says_what_is_wrong(String text, String refusal) {
+        MedicCommand parsed = parser.parse(text);
+        assertEquals(refusal, parsed.toString());
+        assertEquals(true, parsed instanceof MedicCommand.Refused);
     }
 
     @org.junit.jupiter.api.Test
-    void lists_at_most_twenty_hosts_and_counts_the_rest() {
+    void suggests_at_most_three_close_hosts_and_lists_the_inventory_sorted() {
         Set<String> many = new java.util.TreeSet<>();
         for (int i = 10; i < 60; i++) {
             many.add("web-" + i);
         }
-        MedicCommand parsed = new CommandParser(many).parse("diagnose db-1");
-        assertEquals("no host \"db-1\" in the inventory\nHosts: web-10, web-11, web-12, web-13, web-14, web-15, "
-                + "web-16, web-17, web-18, web-19, web-20, web-21, web-22, web-23, web-24, web-25, web-26, web-27, "
-                + "web-28, web-29 and 30 more", ((MedicCommand.Unusable) parsed).problem());
+        CommandParser parser = new CommandParser(many);
+        assertEquals(new MedicCommand.UnknownHost("web-1", java.util.List.of("web-10", "web-11", "web-12")),
+                parser.parse("diagnose web-1"));
+        assertEquals(50, parser.hosts().size());
+        assertEquals("web-10", parser.hosts().get(0));
     }
 }

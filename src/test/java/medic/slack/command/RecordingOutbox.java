@@ -1,5 +1,6 @@
 package medic.slack.command;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class RecordingOutbox implements Outbox {
     public Response next() throws InterruptedException {
         Response response = responses.poll(10, TimeUnit.SECONDS);
         assertNotNull(response, "no answer through response_url within 10 s");
+        assertEquals(response.text(), Blocks.sectionText(response.message()), "the fallback text is the section's");
         return response;
     }
 

@@ -28,11 +28,13 @@ import medic.slack.access.CachedUserGroupMembers;
 import medic.slack.access.Permissions;
 import medic.slack.access.Refusal;
 import medic.slack.access.SlackUserGroupMembers;
+import medic.slack.message.MessageTemplates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SlashCommandFeatureTest {
+    private static final Replies REPLIES = new BlockReplies(MessageTemplates.defaults(), "/medic");
 
     private final SlackTestApp slack = new SlackTestApp();
     private final RecordingOutbox outbox = new RecordingOutbox();
@@ -46,7 +48,7 @@ class SlashCommandFeatureTest {
         Permissions permissions = new Permissions(TestPolicy.policy(), new CachedUserGroupMembers(
                 new SlackUserGroupMembers(slack.methods()), Duration.ofMinutes(1), Clock.systemUTC()));
         slack.install(new SlashCommandFeature("/medic", Set.of("web-1", "web-2", "edge-lb-1"), permissions,
-                operations, new PlainReplies(), new Background(workers, outbox, new PlainReplies(), refusals::add),
+                operations, REPLIES, new Background(workers, outbox, REPLIES, refusals::add),
                 new DuplicateGuard(Duration.ofMinutes(1), Clock.systemUTC())));
     }
 
@@ -64,9 +66,10 @@ class SlashCommandFeatureTest {
 
         assertEquals(200, ack.getStatusCode());
         assertEquals("ephemeral", body(ack).get("response_type").getAsString());
-        assertEquals("Working on `diagnose web-1`...", body(ack).get("text").getAsString());
+        assertEquals(":hourglass_flowing_sand: Working on `diagnose web-1`…", body(ack).get("text").getAsString());
+        assertEquals(body(ack).get("text").getAsString(), Blocks.sectionText(body(ack)), "the ack is Block Kit");
         RecordingOutbox.Response answer = outbox.next();
-        assertEquals("<@U0ALICE> asked for a diagnosis of web-1: incident #42", answer.text());
+        assertEquals(":white_check_mark: <@U0ALICE> asked for a diagnosis of web-1: incident #42", answer.text());
         assertFalse(answer.ephemeral(), "the channel sees that a diagnosis was asked for");
         assertTrue(answer.responseUrl().startsWith("http://127.0.0.1:" + slack.slack.port() + "/commands/"),
                 answer.responseUrl());
@@ -79,10 +82,10 @@ class SlashCommandFeatureTest {
 
         Response ack = command(ALICE, OPS, "diagnose web-2");
 
-        assertEquals("Working on `diagnose web-2`...", body(ack).get("text").getAsString());
+        assertEquals(":hourglass_flowing_sand: Working on `diagnose web-2`…", body(ack).get("text").getAsString());
         assertTrue(outbox.pending().isEmpty(), "the diagnosis is still running, so nothing was answered yet");
         operations.release();
-        assertEquals("<@U0ALICE> asked for a diagnosis of web-2: incident #42", outbox.next().text());
+        assertEquals(":white_check_mark: <@U0ALICE> asked for a diagnosis of web-2: incident #42", outbox.next().text());
     }
 
     @Test
@@ -90,8 +93,8 @@ class SlashCommandFeatureTest {
         command(BOB_ONCALL, OPS, "status");
 
         RecordingOutbox.Response answer = outbox.next();
-        assertEquals("1 open incident:\n#42 web-1 upstream app_backend: diagnosed since 2025-05-01 10:02 UTC",
-                answer.text());
+        assertEquals("*Open incidents* (1)\n• #42 `web-1` \u2192 app_backend: diagnosed (opened <!date^1746093720"
+                + "^{date_short_pretty} {time}|2025-05-01 10:02 UTC>)", answer.text());
         assertTrue(answer.ephemeral());
     }
 
@@ -99,8 +102,8 @@ class SlashCommandFeatureTest {
     void history_shows_the_hosts_latest_audit_entries() throws Exception {
         command(ALICE, OPS, "history edge-lb-1");
 
-        assertEquals("History of edge-lb-1 (newest first):\n2025-05-01 10:05 UTC  <@W0DAVE>  applied: change chg-7 "
-                + "on edge-lb-1", outbox.next().text());
+        assertEquals("*History of* `edge-lb-1` (1 entries, newest first)\n• <!date^1746093900^{date_short_pretty} "
+                + "{time}|2025-05-01 10:05 UTC> · applied by <@W0DAVE>: change chg-7 on edge-lb-1", outbox.next().text());
         assertEquals(List.of("history edge-lb-1 limit 20"), operations.calls);
     }
 
@@ -109,7 +112,7 @@ class SlashCommandFeatureTest {
         command(ALICE, OPS, "rollback chg-7");
 
         RecordingOutbox.Response answer = outbox.next();
-        assertEquals("Rolled back chg-7", answer.text());
+        assertEquals(":white_check_mark: Rolled back chg-7", answer.text());
         assertFalse(answer.ephemeral());
     }
 
@@ -118,7 +121,7 @@ class SlashCommandFeatureTest {
         command(ALICE, OPS, "rollback chg-404");
 
         RecordingOutbox.Response answer = outbox.next();
-        assertEquals("Not done: `rollback chg-404`: there is no change chg-404", answer.text());
+        assertEquals(":warning: Not done: `rollback chg-404`: there is no change chg-404", answer.text());
         assertTrue(answer.ephemeral());
     }
 
@@ -126,8 +129,8 @@ class SlashCommandFeatureTest {
     void rollback_needs_the_approve_permission_not_just_diagnose() throws Exception {
         command(BOB_ONCALL, OPS, "rollback chg-7");
 
-        assertEquals("Not allowed: `rollback chg-7`: you are not in an approver group for this channel; ask "
-                + "#ops-leads", outbox.next().text());
+        assertEquals(":no_entry: `rollback chg-7` is not allowed: you are not in an approver group for this channel;"
+                + " ask #ops-leads", outbox.next().text());
         assertTrue(operations.calls.isEmpty());
     }
 
@@ -135,8 +138,9 @@ class SlashCommandFeatureTest {
     void help_answers_at_once_without_work() {
         for (String text : List.of("help", "", "  HELP  ")) {
             Response ack = command(EVE_NOBODY, RANDOM, text);
-            assertTrue(body(ack).get("text").getAsString().startsWith("*/medic* asks medic about nginx upstream "
-                    + "resets:\n`/medic diagnose <host>`"), text);
+            assertTrue(body(ack).get("text").getAsString().startsWith("*/medic* runs medic from Slack:\n"
+                    + "• `/medic diagnose &lt;host&gt;`"), text);
+            assertEquals(body(ack).get("text").getAsString(), Blocks.sectionText(body(ack)));
         }
         assertTrue(operations.calls.isEmpty());
     }
@@ -145,8 +149,7 @@ class SlashCommandFeatureTest {
     void an_unknown_subcommand_is_answered_with_the_ones_that_exist() {
         Response ack = command(ALICE, OPS, "restart web-1");
 
-        assertEquals("unknown subcommand \"restart\"; medic knows: diagnose <host>, status, history <host>, "
-                + "rollback <change-id>, help\nType `/medic help` for what medic understands.",
+        assertEquals(":thinking_face: `restart` is not a medic subcommand. Try `/medic help`.",
                 body(ack).get("text").getAsString());
         assertEquals("ephemeral", body(ack).get("response_type").getAsString());
         assertTrue(operations.calls.isEmpty());
@@ -156,8 +159,10 @@ class SlashCommandFeatureTest {
     void an_unknown_host_is_answered_with_close_matches_and_the_inventory() {
         Response ack = command(ALICE, OPS, "diagnose web-9");
 
-        assertEquals("no host \"web-9\" in the inventory; did you mean web-1 or web-2?\nHosts: edge-lb-1, web-1, "
-                + "web-2\nType `/medic help` for what medic understands.", body(ack).get("text").getAsString());
+        assertEquals(":thinking_face: `web-9` is not in the inventory. Did you mean `web-1`, `web-2`? Known hosts (3):"
+                + " `edge-lb-1`, `web-1`, `web-2`\nUse one of them, or add the host to the inventory and restart medic.",
+                body(ack).get("text").getAsString());
+        assertEquals("ephemeral", body(ack).get("response_type").getAsString());
         assertTrue(operations.calls.isEmpty());
     }
 
@@ -165,17 +170,17 @@ class SlashCommandFeatureTest {
     void a_host_slack_turned_into_a_link_is_read_as_the_host() throws Exception {
         command(ALICE, OPS, "history <http://web-1|web-1>");
 
-        assertTrue(outbox.next().text().startsWith("History of web-1"));
+        assertTrue(outbox.next().text().startsWith("*History of* `web-1`"));
     }
 
     @Test
     void missing_or_extra_arguments_are_refused_before_any_work() {
-        assertEquals("diagnose takes one inventory host: `diagnose <host>`\nType `/medic help` for what medic "
-                + "understands.", body(command(ALICE, OPS, "diagnose")).get("text").getAsString());
+        assertEquals(":thinking_face: diagnose takes one inventory host: `diagnose &lt;host&gt;`\nType `/medic help`"
+                + " for what medic understands.", body(command(ALICE, OPS, "diagnose")).get("text").getAsString());
         assertTrue(body(command(ALICE, OPS, "status web-1")).get("text").getAsString()
-                .startsWith("status takes no arguments"));
+                .startsWith(":thinking_face: status takes no arguments"));
         assertTrue(body(command(ALICE, OPS, "rollback ../etc/passwd")).get("text").getAsString()
-                .startsWith("\"../etc/passwd\" is not a change id"));
+                .startsWith(":thinking_face: \"../etc/passwd\" is not a change id"));
         assertTrue(operations.calls.isEmpty());
     }
 
@@ -184,8 +189,8 @@ class SlashCommandFeatureTest {
         command(EVE_NOBODY, OPS, "diagnose web-1");
 
         RecordingOutbox.Response answer = outbox.next();
-        assertEquals("Not allowed: `diagnose web-1`: you are not in an allowed diagnose group for this channel; "
-                + "ask #ops-leads", answer.text());
+        assertEquals(":no_entry: `diagnose web-1` is not allowed: you are not in an allowed diagnose group for this"
+                + " channel; ask #ops-leads", answer.text());
         assertTrue(answer.ephemeral());
         assertTrue(operations.calls.isEmpty());
         assertEquals(List.of(new Refusal(medic.slack.access.Action.DIAGNOSE, "diagnose web-1", EVE_NOBODY, OPS,
@@ -196,8 +201,8 @@ class SlashCommandFeatureTest {
     void an_allowed_user_in_a_channel_without_a_grant_is_denied() throws Exception {
         command(ALICE, RANDOM, "status");
 
-        assertEquals("Not allowed: `status`: medic does not take diagnose requests in this channel (C0RANDOM1); "
-                + "use <#C0OPS0001> or ask #ops-leads", outbox.next().text());
+        assertEquals(":no_entry: `status` is not allowed: medic does not take diagnose requests in this channel"
+                + " (C0RANDOM1); use <#C0OPS0001> or ask #ops-leads", outbox.next().text());
         assertTrue(operations.calls.isEmpty());
     }
 
@@ -205,7 +210,7 @@ class SlashCommandFeatureTest {
     void a_member_of_a_granted_group_may_diagnose_as_slack_lists_it() throws Exception {
         command(BOB_ONCALL, OPS, "diagnose web-1");
 
-        assertEquals("<@U0BOB> asked for a diagnosis of web-1: incident #42", outbox.next().text());
+        assertEquals(":white_check_mark: <@U0BOB> asked for a diagnosis of web-1: incident #42", outbox.next().text());
         slack.slack.verify(postRequestedFor(urlEqualTo("/api/usergroups.users.list")));
     }
 
@@ -216,7 +221,7 @@ class SlashCommandFeatureTest {
 
         command(BOB_ONCALL, OPS, "diagnose web-1");
 
-        assertEquals("Not allowed: `diagnose web-1`: could not check your diagnose group membership (Slack refused "
+        assertEquals(":no_entry: `diagnose web-1` is not allowed: could not check your diagnose group membership (Slack refused "
                 + "usergroups.users.list for S0ONCALL (missing_scope): the bot token needs the usergroups:read "
                 + "scope), so diagnose is denied for now; try again in a minute or ask #ops-leads",
                 outbox.next().text());
@@ -244,7 +249,7 @@ class SlashCommandFeatureTest {
 
         Response second = command(ALICE, OPS, "diagnose web-1");
 
-        assertEquals("You asked for `diagnose web-1` a moment ago and medic is on it; the same request within "
+        assertEquals(":repeat: You asked for `diagnose web-1` a moment ago and medic is on it; the same request within "
                 + "1 minute counts once.", body(second).get("text").getAsString());
         assertEquals(1, operations.calls.size());
         command(ALICE, OPS, "diagnose web-2");
@@ -256,13 +261,13 @@ class SlashCommandFeatureTest {
     void a_failed_operation_is_answered_in_words() throws Exception {
         operations.failingWith(new MedicException("web-1: ssh connection refused; check the host is up"));
         command(ALICE, OPS, "diagnose web-1");
-        assertEquals("`diagnose web-1` failed: web-1: ssh connection refused; check the host is up",
+        assertEquals(":x: `diagnose web-1` failed: web-1: ssh connection refused; check the host is up",
                 outbox.next().text());
 
         operations.failingWith(new IllegalStateException("bug"));
         command(ALICE, OPS, "diagnose web-2");
         String text = outbox.next().text();
-        assertTrue(text.matches("`diagnose web-2` failed: an internal error \\(logged as error [0-9a-f]{8}\\); "
+        assertTrue(text.matches(":x: `diagnose web-2` failed: an internal error \\(logged as error [0-9a-f]{8}\\); "
                 + "try again, and tell medic's operators if it persists"), text);
     }
 
@@ -273,13 +278,13 @@ class SlashCommandFeatureTest {
             Permissions permissions = new Permissions(TestPolicy.policy(), groupId -> Set.of());
             Background refusing = new Background(work -> {
                 throw new java.util.concurrent.RejectedExecutionException("queue full");
-            }, outbox, new PlainReplies(), refusals::add);
+            }, outbox, REPLIES, refusals::add);
             other.install(new SlashCommandFeature("/medic", Set.of("web-1"), permissions, operations,
-                    new PlainReplies(), refusing, new DuplicateGuard(Duration.ofMinutes(1), Clock.systemUTC())));
+                    REPLIES, refusing, new DuplicateGuard(Duration.ofMinutes(1), Clock.systemUTC())));
 
             Response ack = other.run(other.slashCommand(Map.of("text", "diagnose web-1")));
 
-            assertEquals("medic is busy and did not queue `diagnose web-1`; try again in a minute.",
+            assertEquals(":hourglass: medic is busy and did not queue `diagnose web-1`; try again in a minute.",
                     body(ack).get("text").getAsString());
         } finally {
             other.close();

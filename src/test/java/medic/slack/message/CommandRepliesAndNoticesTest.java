@@ -26,7 +26,7 @@ class CommandRepliesAndNoticesTest {
     @Test
     void status_lists_open_incidents_and_says_how_many_were_left_out() {
         List<IncidentSummary> open = IntStream.rangeClosed(1, 20).mapToObj(i -> new IncidentSummary(i, "edge-" + i,
-                "app", new IncidentState.AwaitingApproval(AT), AT)).toList();
+                "app", "awaiting approval", AT)).toList();
         String text = replies.status(open).text();
         assertTrue(text.startsWith("*Open incidents* (20)\n• #1 `edge-1` \u2192 app: awaiting approval (opened <!date^"),
                 text);
@@ -36,8 +36,8 @@ class CommandRepliesAndNoticesTest {
 
     @Test
     void history_shows_entries_with_actors_as_mentions() {
-        String text = replies.history("edge-1", List.of(new HistoryEntry(AT, 42, "applied", "U024BE7LH", "chg-7"))).text();
-        assertTrue(text.contains("incident #42 · applied by <@U024BE7LH> chg-7"), text);
+        String text = replies.history("edge-1", List.of(new HistoryEntry(AT, "U024BE7LH", "applied", "chg-7"))).text();
+        assertTrue(text.contains(" · applied by <@U024BE7LH>: chg-7"), text);
         assertEquals("Nothing recorded for `edge-1` yet.", replies.history("edge-1", List.of()).text());
     }
 
@@ -45,15 +45,18 @@ class CommandRepliesAndNoticesTest {
     void errors_are_helpful() {
         assertEquals(":thinking_face: `restart` is not a medic subcommand. Try `/medic help`.",
                 replies.unknownSubcommand("restart").text());
-        assertEquals(":thinking_face: `/medic diagnose` needs an argument: `/medic diagnose &lt;host&gt;`.",
-                replies.missingArgument("diagnose").text());
-        assertEquals(":thinking_face: `edge-9` is not in the inventory. Known hosts (2): `edge-1`, `edge-2`",
-                replies.unknownHost("edge-9", List.of("edge-2", "edge-1")).text());
-        assertTrue(replies.unknownHost("edge-9", List.of()).text().contains("the inventory has no hosts yet"));
-        assertEquals(":no_entry: <@U024BE7LH> may not approve changes here; ask an admin to add you to medic's"
-                + " permissions.", replies.refused("approve changes", "U024BE7LH").text());
-        assertEquals(":stethoscope: Running the diagnosis on `edge-1`… (asked by <@U024BE7LH>); the result will"
-                + " appear in the channel.", replies.diagnoseAccepted("edge-1", "U024BE7LH").text());
+        assertEquals(":thinking_face: `edge-9` is not in the inventory. Known hosts (2): `edge-1`, `edge-2`\nUse one"
+                + " of them, or add the host to the inventory and restart medic.",
+                replies.unknownHost("edge-9", List.of(), List.of("edge-2", "edge-1")).text());
+        assertTrue(replies.unknownHost("edge-9", List.of(), List.of()).text().contains("the inventory has no hosts yet"));
+        assertEquals(":no_entry: `approve incident 4` is not allowed: ask <@U024BE7LH> in <#C0OPS01>, not &lt;!here&gt;",
+                replies.refused("approve incident 4", "ask <@U024BE7LH> in <#C0OPS01>, not <!here>").text());
+        assertEquals(":white_check_mark: Diagnosing `web-1` for <@U024BE7LH>",
+                replies.outcome("diagnose web-1", true, "Diagnosing `web-1` for <@U024BE7LH>").text());
+        assertEquals(":warning: Not done: `approve incident 4`: Already approved by U1 &lt;@U2|x&gt;",
+                replies.outcome("approve incident 4", false, "Already approved by U1 <@U2|x>").text());
+        assertEquals(":repeat: You asked for `status` a moment ago and medic is on it; the same request within 90 seconds"
+                + " counts once.", replies.repeated("status", java.time.Duration.ofSeconds(90)).text());
     }
 
     @Test

@@ -87,9 +87,21 @@ final class Hostile {
      * markup (mrkdwn and the notification text; plain_text shows characters as they are). No cut surrogates.
      */
     static void assertSafe(SlackMessage message, String what) {
+        assertSafe(message, what, OURS);
+    }
+
+    /**
+     * {@link #assertSafe} for messages that carry medic's own sentences (outcomes, refusals): user and channel
+     * mentions of a valid ID shape may stay; broadcasts, links and other markup may not.
+     */
+    static void assertSafeKeepingMentions(SlackMessage message, String what) {
+        assertSafe(message, what, Pattern.compile(OURS.pattern() + "|<#C[A-Z0-9]{2,20}>"));
+    }
+
+    private static void assertSafe(SlackMessage message, String what, Pattern ours) {
         assertEquals(List.of(), SlackLimits.violations(message), what);
         for (String text : List.of(message.text(), Json.mrkdwnText(message))) {
-            String outside = OURS.matcher(text).replaceAll("");
+            String outside = ours.matcher(text).replaceAll("");
             assertFalse(outside.contains("<") || outside.contains(">"), what + ": raw < or > in " + excerpt(outside));
             assertFalse(Pattern.compile("@(channel|here|everyone)\\b").matcher(text.replace("@\u2060", ""))
                     .find(), what + ": bare broadcast in " + excerpt(text));

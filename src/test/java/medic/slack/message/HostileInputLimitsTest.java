@@ -1,6 +1,7 @@
 package medic.slack.message;
 
 import static medic.slack.message.Hostile.assertSafe;
+import static medic.slack.message.Hostile.assertSafeKeepingMentions;
 import static medic.slack.message.Hostile.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,7 +85,7 @@ class HostileInputLimitsTest {
                 text(10_000), Duration.ofSeconds(i))).toList();
         assertSafe(replies.verification(text(10_000), probes), "verification");
         assertSafe(replies.verification("edge-1", List.of()), "no probes");
-        assertSafe(replies.refused(text(10_000), text(100_000)), "refused");
+        assertSafeKeepingMentions(replies.refused(text(10_000), text(100_000)), "refused");
     }
 
     @Test
@@ -106,8 +107,8 @@ class HostileInputLimitsTest {
         List<HistoryEntry> history = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            open.add(new IncidentSummary(i + 1, text(10_000), text(10_000), new IncidentState.Failed(text(100)), AT));
-            history.add(new HistoryEntry(AT, i, text(10_000), text(40), text(10_000)));
+            open.add(new IncidentSummary(i + 1, text(10_000), text(10_000), text(100), AT));
+            history.add(new HistoryEntry(AT, text(40), text(10_000), text(10_000)));
             hosts.add(text(10_000) + i);
         }
         assertSafe(replies.help(), "help");
@@ -115,11 +116,19 @@ class HostileInputLimitsTest {
         assertSafe(replies.status(List.of()), "status none");
         assertSafe(replies.history(text(10_000), history), "history");
         assertSafe(replies.history(text(10_000), List.of()), "history none");
-        assertSafe(replies.diagnoseAccepted(text(10_000), text(30)), "accepted");
+        assertSafe(replies.accepted(text(10_000)), "accepted");
         assertSafe(replies.unknownSubcommand(text(10_000)), "unknown subcommand");
-        assertSafe(replies.missingArgument(text(10_000)), "missing argument");
-        assertSafe(replies.unknownHost(text(10_000), hosts), "unknown host");
-        assertSafe(replies.unknownHost(text(10_000), List.of()), "unknown host, empty inventory");
-        assertSafe(replies.refused(text(10_000), "<!channel>"), "refused");
+        assertSafe(replies.unusable(text(100_000)), "unusable");
+        assertSafe(replies.unknownHost(text(10_000), hosts, hosts), "unknown host");
+        assertSafe(replies.unknownHost(text(10_000), List.of(), List.of()), "unknown host, empty inventory");
+        assertSafeKeepingMentions(replies.refused(text(10_000), text(100_000)), "refused");
+        assertSafe(replies.failed(text(10_000), text(100_000)), "failed");
+        assertSafe(replies.failed(null, null), "failed without words");
+        assertSafe(replies.repeated(text(10_000), Duration.ofDays(9999)), "repeated");
+        assertSafe(replies.busy(text(10_000)), "busy");
+        assertSafe(replies.foreignButton(text(100_000)), "foreign button");
+        for (boolean done : new boolean[] {true, false}) {
+            assertSafeKeepingMentions(replies.outcome(text(10_000), done, text(100_000)), "outcome " + done);
+        }
     }
 }
