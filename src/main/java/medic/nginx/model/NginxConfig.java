@@ -3,7 +3,6 @@ package medic.nginx.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,6 @@ public final class NginxConfig {
     private final ProxyRoutes routes;
     /** Servers by their first server_name, the name nginx writes in the error log. */
     private final Map<String, List<Server>> byPrimaryName = new HashMap<>();
-    /** The proxy_set_header lines in force at each location: the analysis and several rules ask for every one. */
-    private final Map<Location, HeaderSet> headerSets = new IdentityHashMap<>();
 
     private NginxConfig(ConfigTree tree, NginxVersion version) {
         this.tree = tree;
@@ -52,10 +49,15 @@ public final class NginxConfig {
                 }
             }
         }
-        this.locations = servers.stream().flatMap(s -> s.allLocations().stream()).toList();
+        List<Location> all = new ArrayList<>();
+        for (Server server : servers) {
+            server.seal();
+            all.addAll(server.allLocations());
+            byPrimaryName.computeIfAbsent(server.primaryName(), n -> new ArrayList<>(1)).add(server);
+        }
+        this.locations = Collections.unmodifiableList(all);
+        // Records on each location its index, route and header set: rules ask for them for every location.
         this.routes = new ProxyRoutes(locations, upstreams);
-        servers.forEach(s -> byPrimaryName.computeIfAbsent(s.primaryName(), n -> new ArrayList<>(1)).add(s));
-        locations.forEach(l -> headerSets.put(l, headersAt(l)));
     }
 
     /** Builds the model; {@code version} null means unknown (then {@link #ASSUMED_VERSION} applies). */
@@ -126,11 +128,11 @@ public final class NginxConfig {
 
     /** The proxy_set_header lines in force at a location, and the outer ones nginx drops there. */
     public HeaderSet headers(Location location) {
-        HeaderSet known = headerSets.get(location);
+        HeaderSet known = location.headers();
         return known != null ? known : headersAt(location);
     }
 
-    private static HeaderSet headersAt(Location location) {
+    static HeaderSet headersAt(Location location) {
         Scope level = null;
         List<Directive> dropped = new ArrayList<>();
         for (Scope s = location.scope(); s != null && s.kind() != ScopeKind.MAIN; s = s.parent()) {

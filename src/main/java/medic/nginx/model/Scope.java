@@ -17,8 +17,12 @@ public final class Scope {
     private final Scope parent;
     private final List<Directive> directives = new ArrayList<>();
     private final List<Scope> children = new ArrayList<>();
-    /** The directives by name: the http level of a large config holds thousands, and rules look names up often. */
-    private final Map<String, List<Directive>> byName = new HashMap<>();
+    /**
+     * The directives by name, for levels with more than {@value #SCANNED} of them (the http level of a large
+     * config holds thousands); a location's handful is scanned instead, which is faster than a map and needs none.
+     */
+    private Map<String, List<Directive>> byName;
+    private static final int SCANNED = 12;
 
     Scope(ScopeKind kind, Directive block, Scope parent) {
         this.kind = kind;
@@ -28,7 +32,17 @@ public final class Scope {
 
     void add(Directive directive) {
         directives.add(directive);
-        byName.computeIfAbsent(directive.name(), n -> new ArrayList<>(1)).add(directive);
+    }
+
+    /** Called once the level is complete: indexes it by name when it is too large to scan. */
+    void seal() {
+        if (directives.size() > SCANNED) {
+            Map<String, List<Directive>> index = new HashMap<>();
+            for (Directive d : directives) {
+                index.computeIfAbsent(d.name(), n -> new ArrayList<>(1)).add(d);
+            }
+            byName = index;
+        }
     }
 
     void addChild(Scope child) {
@@ -62,14 +76,35 @@ public final class Scope {
     }
 
     public List<Directive> all(String name) {
-        List<Directive> named = byName.get(name);
+        if (byName != null) {
+            List<Directive> named = byName.get(name);
+            return named == null ? List.of() : Collections.unmodifiableList(named);
+        }
+        List<Directive> named = null;
+        for (Directive d : directives) {
+            if (d.name().equals(name)) {
+                if (named == null) {
+                    named = new ArrayList<>(2);
+                }
+                named.add(d);
+            }
+        }
         return named == null ? List.of() : Collections.unmodifiableList(named);
     }
 
     /** The directive nginx keeps when it appears more than once at one level (the last for most). */
     public Directive find(String name) {
-        List<Directive> named = byName.get(name);
-        return named == null ? null : named.get(named.size() - 1);
+        if (byName != null) {
+            List<Directive> named = byName.get(name);
+            return named == null ? null : named.get(named.size() - 1);
+        }
+        for (int i = directives.size() - 1; i >= 0; i--) {
+            Directive d = directives.get(i);
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     public boolean has(String name) {
