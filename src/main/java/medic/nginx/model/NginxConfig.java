@@ -3,6 +3,7 @@ package medic.nginx.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,24 +133,36 @@ public final class NginxConfig {
         return known != null ? known : headersAt(location);
     }
 
-    static HeaderSet headersAt(Location location) {
-        Scope level = null;
-        List<Directive> dropped = new ArrayList<>();
-        for (Scope s = location.scope(); s != null && s.kind() != ScopeKind.MAIN; s = s.parent()) {
-            List<Directive> here = s.all("proxy_set_header");
-            if (here.isEmpty()) {
-                continue;
-            }
-            if (level == null) {
-                level = s;
-            } else {
-                // Only the next level out matters: it is what this level would inherit without its own lines.
-                dropped.addAll(here);
-                break;
+    private static HeaderSet headersAt(Location location) {
+        return headersAt(location, new IdentityHashMap<>());
+    }
+
+    /** The header set at a location; it depends only on the level that sets the lines, so {@code byLevel} shares it. */
+    static HeaderSet headersAt(Location location, Map<Scope, HeaderSet> byLevel) {
+        Scope s = location.scope();
+        while (s != null && s.kind() != ScopeKind.MAIN && !s.has("proxy_set_header")) {
+            s = s.parent();
+        }
+        Scope level = s == null || s.kind() == ScopeKind.MAIN ? null : s;
+        HeaderSet known = byLevel.get(level);
+        if (known != null) {
+            return known;
+        }
+        List<Directive> dropped = List.of();
+        if (level != null) {
+            // Only the next level out matters: it is what this level would inherit without its own lines.
+            for (Scope out = level.parent(); out != null && out.kind() != ScopeKind.MAIN; out = out.parent()) {
+                List<Directive> here = out.all("proxy_set_header");
+                if (!here.isEmpty()) {
+                    dropped = List.copyOf(here);
+                    break;
+                }
             }
         }
         List<Directive> headers = level == null ? List.of() : level.all("proxy_set_header");
-        return new HeaderSet(headers, level, List.copyOf(dropped));
+        HeaderSet made = new HeaderSet(headers, level, dropped);
+        byLevel.put(level, made);
+        return made;
     }
 
     /** The location's own proxy_pass (nginx does not inherit it), or empty. */

@@ -19,11 +19,12 @@ final class ProxyRoutes {
     /** Works out every location's route and records it on the location, with its index and header set. */
     ProxyRoutes(List<Location> locations, Map<String, Upstream> named) {
         this.named = named;
+        Map<Scope, HeaderSet> headerSets = new IdentityHashMap<>();
         for (int i = 0; i < locations.size(); i++) {
             Location location = locations.get(i);
             Optional<ProxyPass> pass = passOf(location);
             Optional<Upstream> upstream = upstreamOf(pass);
-            location.route(i, pass, upstream, NginxConfig.headersAt(location));
+            location.route(i, pass, upstream, NginxConfig.headersAt(location, headerSets));
             upstream.filter(u -> !u.isImplicit())
                     .ifPresent(u -> users.computeIfAbsent(u.scope(), s -> new ArrayList<>()).add(location));
         }

@@ -16,6 +16,8 @@ public final class Scope {
     private final Directive block;
     private final Scope parent;
     private final List<Directive> directives = new ArrayList<>();
+    /** The names of {@link #directives}, side by side: a scan reads one array instead of every directive. */
+    private String[] names = new String[4];
     private final List<Scope> children = new ArrayList<>();
     /**
      * The directives by name, for levels with more than {@value #SCANNED} of them (the http level of a large
@@ -31,6 +33,10 @@ public final class Scope {
     }
 
     void add(Directive directive) {
+        if (directives.size() == names.length) {
+            names = java.util.Arrays.copyOf(names, names.length * 2);
+        }
+        names[directives.size()] = directive.name();
         directives.add(directive);
     }
 
@@ -81,12 +87,12 @@ public final class Scope {
             return named == null ? List.of() : Collections.unmodifiableList(named);
         }
         List<Directive> named = null;
-        for (Directive d : directives) {
-            if (d.name().equals(name)) {
+        for (int i = 0, n = directives.size(); i < n; i++) {
+            if (sameName(names[i], name)) {
                 if (named == null) {
                     named = new ArrayList<>(2);
                 }
-                named.add(d);
+                named.add(directives.get(i));
             }
         }
         return named == null ? List.of() : Collections.unmodifiableList(named);
@@ -99,12 +105,16 @@ public final class Scope {
             return named == null ? null : named.get(named.size() - 1);
         }
         for (int i = directives.size() - 1; i >= 0; i--) {
-            Directive d = directives.get(i);
-            if (d.name().equals(name)) {
-                return d;
+            if (sameName(names[i], name)) {
+                return directives.get(i);
             }
         }
         return null;
+    }
+
+    /** Parsed names are interned, so most checks end at the identity test or at the cached hash codes. */
+    private static boolean sameName(String a, String b) {
+        return a == b || a.hashCode() == b.hashCode() && a.equals(b);
     }
 
     public boolean has(String name) {
