@@ -57,7 +57,7 @@ public final class ConfigParser {
         while (true) {
             int wsStart = pos;
             skipWhitespace();
-            String ws = interner.intern(text, wsStart, pos);
+            String ws = text.substring(wsStart, pos);
             if (pos >= length) {
                 if (depth > 0) {
                     throw error(line, "unexpected end of file, expecting \"}\" (block opened on line " + openLine + ")");

@@ -1,11 +1,10 @@
 package medic.nginx.config;
 
 /**
- * One canonical string per distinct piece of source text (directive names, indentation), looked up by its
- * character range so a repeat costs no substring. A config of 40,000 lines holds a few dozen names and
- * indentations; sharing them keeps the tree small and the tree walks in cache. Directive names that the code
- * compares against literals come out as those very literals (the JVM interns them), so such comparisons are
- * identity checks. One interner per parse: not thread-safe.
+ * One canonical string per distinct directive name, looked up by its character range so a repeat costs no
+ * substring. A config of 40,000 lines holds a few dozen names; sharing them keeps the tree small and the tree
+ * walks in cache. Names that the code compares against literals come out as those very literals (the JVM
+ * interns them), so such comparisons are identity checks. One interner per parse: not thread-safe.
  */
 final class TextInterner {
     /** Names the model and the rules compare against, so they come out as the JVM-interned literals. */
@@ -22,6 +21,7 @@ final class TextInterner {
     private static final int LONGEST = 64;
 
     private String[] table = new String[256];
+    private int[] hashes = new int[256];
     private int size;
 
     TextInterner() {
@@ -43,7 +43,7 @@ final class TextInterner {
             if (found == null) {
                 break;
             }
-            if (found.length() == length && text.regionMatches(from, found, 0, length)) {
+            if (hashes[slot] == hash && found.length() == length && sameText(found, text, from)) {
                 return found;
             }
         }
@@ -52,10 +52,20 @@ final class TextInterner {
         return made;
     }
 
+    private static boolean sameText(String found, String text, int from) {
+        for (int i = 0, n = found.length(); i < n; i++) {
+            if (found.charAt(i) != text.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void add(String value, int hash) {
         if ((size + 1) * 2 > table.length) {
             String[] old = table;
             table = new String[old.length * 2];
+            hashes = new int[old.length * 2];
             size = 0;
             for (String s : old) {
                 if (s != null) {
@@ -72,6 +82,7 @@ final class TextInterner {
             slot = (slot + 1) & mask;
         }
         table[slot] = value;
+        hashes[slot] = hash;
         size++;
     }
 
