@@ -18,6 +18,8 @@ public final class Scope {
     private final List<Directive> directives = new ArrayList<>();
     /** The names of {@link #directives}, side by side: a scan reads one array instead of every directive. */
     private String[] names = new String[4];
+    /** Their hash codes, so a scan for an absent name reads only this array. */
+    private int[] hashes = new int[4];
     private final List<Scope> children = new ArrayList<>();
     /**
      * The directives by name, for levels with more than {@value #SCANNED} of them (the http level of a large
@@ -35,8 +37,10 @@ public final class Scope {
     void add(Directive directive) {
         if (directives.size() == names.length) {
             names = java.util.Arrays.copyOf(names, names.length * 2);
+            hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
         }
         names[directives.size()] = directive.name();
+        hashes[directives.size()] = directive.name().hashCode();
         directives.add(directive);
     }
 
@@ -87,8 +91,9 @@ public final class Scope {
             return named == null ? List.of() : Collections.unmodifiableList(named);
         }
         List<Directive> named = null;
+        int hash = name.hashCode();
         for (int i = 0, n = directives.size(); i < n; i++) {
-            if (sameName(names[i], name)) {
+            if (hashes[i] == hash && sameName(names[i], name)) {
                 if (named == null) {
                     named = new ArrayList<>(2);
                 }
@@ -104,17 +109,18 @@ public final class Scope {
             List<Directive> named = byName.get(name);
             return named == null ? null : named.get(named.size() - 1);
         }
+        int hash = name.hashCode();
         for (int i = directives.size() - 1; i >= 0; i--) {
-            if (sameName(names[i], name)) {
+            if (hashes[i] == hash && sameName(names[i], name)) {
                 return directives.get(i);
             }
         }
         return null;
     }
 
-    /** Parsed names are interned, so most checks end at the identity test or at the cached hash codes. */
+    /** Called when the hash codes agree: parsed names are interned, so this is mostly an identity test. */
     private static boolean sameName(String a, String b) {
-        return a == b || a.hashCode() == b.hashCode() && a.equals(b);
+        return a == b || a.equals(b);
     }
 
     public boolean has(String name) {
