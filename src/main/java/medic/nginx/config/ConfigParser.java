@@ -197,10 +197,14 @@ public final class ConfigParser {
             return new Token(unescape(raw, 1, raw.length() - 1), raw, true, start, startLine, column);
         }
         boolean variable = false;
+        boolean escaped = false;
+        // The name's hash, made while scanning, so the interner need not read the word again.
+        int hash = 0;
         while (pos < length) {
             char ch = text.charAt(pos);
             if (ch == '{' && variable) {
                 pos++;
+                hash = 31 * hash + ch;
                 variable = false;
                 continue;
             }
@@ -208,16 +212,23 @@ public final class ConfigParser {
                 consume();
                 consume();
                 variable = false;
+                escaped = true;
                 continue;
             }
             if (isSpace(ch) || ch == ';' || ch == '{') {
                 break;
             }
             variable = ch == '$';
+            hash = 31 * hash + ch;
             pos++;
         }
-        String raw = name ? interner.intern(text, start, pos) : text.substring(start, pos);
-        return new Token(unescape(raw, 0, raw.length()), raw, false, start, startLine, column);
+        if (escaped) {
+            String raw = text.substring(start, pos);
+            return new Token(unescape(raw, 0, raw.length()), raw, false, start, startLine, column);
+        }
+        // Without a backslash the value is the text as written.
+        String raw = name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
+        return new Token(raw, raw, false, start, startLine, column);
     }
 
     /** nginx applies the same escapes to quoted and bare words; other backslashes stay as written. */

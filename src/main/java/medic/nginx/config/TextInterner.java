@@ -32,11 +32,16 @@ final class TextInterner {
 
     /** The canonical string for {@code text[from, to)}; ranges longer than {@value #LONGEST} are not shared. */
     String intern(String text, int from, int to) {
+        return intern(text, from, to, polynomial(text, from, to));
+    }
+
+    /** As {@link #intern(String, int, int)} with {@code polynomial}, the range's {@link String#hashCode()}. */
+    String intern(String text, int from, int to, int polynomial) {
         int length = to - from;
         if (length > LONGEST) {
             return text.substring(from, to);
         }
-        int hash = hash(text, from, to);
+        int hash = mix(polynomial);
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             String found = table[slot];
@@ -87,10 +92,18 @@ final class TextInterner {
     }
 
     private static int hash(String text, int from, int to) {
+        return mix(polynomial(text, from, to));
+    }
+
+    private static int polynomial(String text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + text.charAt(i);
         }
+        return h;
+    }
+
+    private static int mix(int h) {
         return h ^ (h >>> 16);
     }
 }
