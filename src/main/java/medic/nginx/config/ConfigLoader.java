@@ -17,6 +17,7 @@ public final class ConfigLoader {
     private final String prefix;
     private final Map<String, ConfigFile> files = new LinkedHashMap<>();
     private final Map<Directive, List<String>> includes = new IdentityHashMap<>();
+    private final Map<String, List<Directive>> includesOf = new java.util.HashMap<>();
     private final Deque<String> reading = new ArrayDeque<>();
 
     private ConfigLoader(ConfigSource source, String prefix) {
@@ -38,26 +39,19 @@ public final class ConfigLoader {
         if (reading.contains(path)) {
             throw new ConfigSyntaxException(path, 1, "include cycle: " + String.join(" -> ", reading) + " -> " + path);
         }
-        ConfigFile file = files.get(path);
-        if (file == null) {
-            file = ConfigParser.parse(path, text);
-            files.put(path, file);
+        List<Directive> found = includesOf.get(path);
+        if (found == null) {
+            ConfigParser.Parsed parsed = ConfigParser.parseWithIncludes(path, text);
+            files.put(path, parsed.file());
+            found = parsed.includes();
+            includesOf.put(path, found);
         }
         reading.push(path);
-        followIncludes(file.nodes());
-        reading.pop();
-    }
-
-    private void followIncludes(List<Node> nodes) {
-        for (Node node : nodes) {
-            if (node instanceof Directive directive) {
-                if (directive.name().equals("include") && !directive.isBlock()) {
-                    resolveInclude(directive);
-                } else {
-                    followIncludes(directive.children());
-                }
-            }
+        // The parser lists a file's include directives in file order, the order a walk of its tree would meet them.
+        for (Directive include : found) {
+            resolveInclude(include);
         }
+        reading.pop();
     }
 
     private void resolveInclude(Directive include) {

@@ -15,6 +15,11 @@ public final class ConfigParser {
     private final String path;
     private final String text;
     private final java.util.ArrayDeque<String> blocks = new java.util.ArrayDeque<>();
+    private final TextInterner interner = new TextInterner();
+    /** The words of the directive being read; copied out before its block body is read. */
+    private final List<Token> words = new ArrayList<>(8);
+    /** Every {@code include} directive, in file order: the loader follows them without walking the tree. */
+    private final List<Directive> includes = new ArrayList<>();
     private final int length;
     private int pos;
     private int line = 1;
@@ -28,6 +33,14 @@ public final class ConfigParser {
 
     /** Parses {@code text}, reporting errors against {@code path}. */
     public static ConfigFile parse(String path, String text) {
+        return parseWithIncludes(path, text).file();
+    }
+
+    /** A parsed file and its non-block {@code include} directives in file order. */
+    record Parsed(ConfigFile file, List<Directive> includes) {
+    }
+
+    static Parsed parseWithIncludes(String path, String text) {
         if (text.startsWith("\uFEFF")) {
             throw new ConfigSyntaxException(path, 1, "unknown directive \"\uFEFF"
                     + firstWord(text.substring(1)) + "\": the file starts with a UTF-8 byte order mark,"
@@ -36,7 +49,7 @@ public final class ConfigParser {
         ConfigParser parser = new ConfigParser(path, text);
         List<Node> nodes = new ArrayList<>();
         String trailing = parser.readBlockBody(nodes, 0, 0);
-        return new ConfigFile(path, text, nodes, trailing);
+        return new Parsed(new ConfigFile(path, text, nodes, trailing), List.copyOf(parser.includes));
     }
 
     /** Reads nodes until the closing brace (depth > 0) or end of file; returns the whitespace before it. */
@@ -103,7 +116,8 @@ public final class ConfigParser {
         int start = pos;
         int startLine = line;
         int column = pos - lineStart + 1;
-        List<Token> tokens = new ArrayList<>(4);
+        List<Token> tokens = words;
+        tokens.clear();
         while (true) {
             skipWhitespace();
             if (pos >= length) {
@@ -114,28 +128,33 @@ public final class ConfigParser {
                 skipComment();
             } else if (ch == ';') {
                 pos++;
-                return new Directive(path, prefix, tokens, text.substring(start, pos), start, startLine, column,
-                        null, null, null, pos, line);
+                Directive simple = new Directive(path, text, prefix, List.copyOf(tokens), start, pos, startLine,
+                        column, null, null, null, pos, line);
+                if (simple.name().equals("include")) {
+                    includes.add(simple);
+                }
+                return simple;
             } else if (ch == '{') {
                 pos++;
-                String header = text.substring(start, pos);
-                if (tokens.get(0).value().endsWith("_by_lua_block")) {
+                int headerEnd = pos;
+                List<Token> header = List.copyOf(tokens);
+                if (header.get(0).value().endsWith("_by_lua_block")) {
                     int bodyStart = pos;
                     skipLuaBody(startLine);
                     String body = text.substring(bodyStart, pos - 1);
-                    return new Directive(path, prefix, tokens, header, start, startLine, column,
+                    return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
                             null, body, null, pos, line);
                 }
                 List<Node> children = new ArrayList<>();
-                blocks.push(tokens.get(0).value());
+                blocks.push(header.get(0).value());
                 String closing = readBlockBody(children, depth + 1, startLine);
                 blocks.pop();
-                return new Directive(path, prefix, tokens, header, start, startLine, column,
+                return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
                         children, null, closing, pos, line);
             } else if (ch == '}') {
                 throw error(line, "unexpected \"}\"");
             } else {
-                Token word = readWord();
+                Token word = readWord(tokens.isEmpty());
                 if (tokens.isEmpty()) {
                     checkName(word, blocks.peek());
                 }
@@ -144,7 +163,8 @@ public final class ConfigParser {
         }
     }
 
-    private Token readWord() {
+    /** Reads one word; a directive's name ({@code name}) comes out interned when written plainly. */
+    private Token readWord(boolean name) {
         int start = pos;
         int startLine = line;
         int column = pos - lineStart + 1;
@@ -177,10 +197,14 @@ public final class ConfigParser {
             return new Token(unescape(raw, 1, raw.length() - 1), raw, true, start, startLine, column);
         }
         boolean variable = false;
+        boolean escaped = false;
+        // The name's hash, made while scanning, so the interner need not read the word again.
+        int hash = 0;
         while (pos < length) {
             char ch = text.charAt(pos);
             if (ch == '{' && variable) {
                 pos++;
+                hash = 31 * hash + ch;
                 variable = false;
                 continue;
             }
@@ -188,16 +212,23 @@ public final class ConfigParser {
                 consume();
                 consume();
                 variable = false;
+                escaped = true;
                 continue;
             }
             if (isSpace(ch) || ch == ';' || ch == '{') {
                 break;
             }
             variable = ch == '$';
+            hash = 31 * hash + ch;
             pos++;
         }
-        String raw = text.substring(start, pos);
-        return new Token(unescape(raw, 0, raw.length()), raw, false, start, startLine, column);
+        if (escaped) {
+            String raw = text.substring(start, pos);
+            return new Token(unescape(raw, 0, raw.length()), raw, false, start, startLine, column);
+        }
+        // Without a backslash the value is the text as written.
+        String raw = name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
+        return new Token(raw, raw, false, start, startLine, column);
     }
 
     /** nginx applies the same escapes to quoted and bare words; other backslashes stay as written. */

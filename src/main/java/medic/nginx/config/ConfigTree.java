@@ -15,6 +15,8 @@ public final class ConfigTree {
     private final Map<String, ConfigFile> files;
     private final Map<Directive, List<String>> includes;
     private final String preamble;
+    /** Each file's path relative to {@link #baseDir}: findings and messages ask for it thousands of times. */
+    private final Map<String, String> relativePaths = new java.util.HashMap<>();
 
     ConfigTree(String mainPath, String baseDir, Map<String, ConfigFile> files,
                Map<Directive, List<String>> includes, String preamble) {
@@ -23,6 +25,9 @@ public final class ConfigTree {
         this.files = new LinkedHashMap<>(files);
         this.includes = new IdentityHashMap<>(includes);
         this.preamble = preamble;
+        for (String path : files.keySet()) {
+            relativePaths.put(path, cut(path));
+        }
     }
 
     public ConfigFile main() {
@@ -70,6 +75,11 @@ public final class ConfigTree {
 
     /** A path as people read it: relative to {@link #baseDir()} when inside it. */
     public String relative(String path) {
+        String known = relativePaths.get(path);
+        return known != null ? known : cut(path);
+    }
+
+    private String cut(String path) {
         return path.startsWith(baseDir) ? path.substring(baseDir.length()) : path;
     }
 }

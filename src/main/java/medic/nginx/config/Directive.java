@@ -9,10 +9,13 @@ import java.util.List;
  */
 public final class Directive implements Node {
     private final String file;
+    /** The whole text of the file, which the header is cut from on first use. */
+    private final String source;
     private final String prefix;
+    private final String name;
     private final List<Token> tokens;
-    private final String header;
     private final int offset;
+    private final int headerEnd;
     private final int line;
     private final int column;
     private final List<Node> children;
@@ -22,14 +25,19 @@ public final class Directive implements Node {
     private final int endLine;
     /** The argument values, made on first use; an immutable list, so threads racing to make it agree. */
     private List<String> args;
+    /** The header text, cut on first use (a String is immutable, so threads racing to cut it agree). */
+    private String header;
 
-    Directive(String file, String prefix, List<Token> tokens, String header, int offset, int line, int column,
-              List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
+    /** {@code tokens} must be immutable; the header is {@code source[offset, headerEnd)}. */
+    Directive(String file, String source, String prefix, List<Token> tokens, int offset, int headerEnd, int line,
+              int column, List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
         this.file = file;
+        this.source = source;
         this.prefix = prefix;
-        this.tokens = List.copyOf(tokens);
-        this.header = header;
+        this.tokens = tokens;
+        this.name = tokens.get(0).value();
         this.offset = offset;
+        this.headerEnd = headerEnd;
         this.line = line;
         this.column = column;
         this.children = children == null ? null : List.copyOf(children);
@@ -40,7 +48,7 @@ public final class Directive implements Node {
     }
 
     public String name() {
-        return tokens.get(0).value();
+        return name;
     }
 
     /** The argument values as nginx sees them (quotes removed). */
@@ -94,7 +102,12 @@ public final class Directive implements Node {
 
     /** The source text from the name to the terminating {@code ;} or {@code {}, inclusive. */
     public String header() {
-        return header;
+        String cut = header;
+        if (cut == null) {
+            cut = source.substring(offset, headerEnd);
+            header = cut;
+        }
+        return cut;
     }
 
     @Override
@@ -104,7 +117,7 @@ public final class Directive implements Node {
 
     /** Offset just past the terminating {@code ;} or {@code {}. */
     public int headerEnd() {
-        return offset + header.length();
+        return headerEnd;
     }
 
     /** Offset just past the closing brace of a block, or {@link #headerEnd()} for a simple directive. */
@@ -133,7 +146,7 @@ public final class Directive implements Node {
 
     @Override
     public void print(StringBuilder out) {
-        out.append(prefix).append(header);
+        out.append(prefix).append(source, offset, headerEnd);
         if (rawBody != null) {
             out.append(rawBody).append('}');
         } else if (children != null) {
@@ -146,6 +159,6 @@ public final class Directive implements Node {
 
     @Override
     public String toString() {
-        return file + ":" + line + ": " + header;
+        return file + ":" + line + ": " + header();
     }
 }

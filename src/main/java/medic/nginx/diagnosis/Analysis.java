@@ -1,10 +1,10 @@
 package medic.nginx.diagnosis;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import medic.nginx.config.Directive;
 import medic.nginx.log.FailureClass;
 import medic.nginx.model.HeaderSet;
@@ -16,24 +16,21 @@ import medic.nginx.model.NginxConfig;
  * and which locations carry WebSocket traffic (and why medic thinks so).
  */
 public final class Analysis {
-    private static final Pattern WEBSOCKET_PATH = Pattern.compile(
-            "(?i)(^|[/_.\\-^\\\\(|])(ws|wss|websockets?|sockets?|socket\\.io|sockjs|cable|live|stream(ing)?|realtime|"
-                    + "subscriptions?|hubs?|channels|signalr|terminals/websocket|notifications?/stream)([/_.\\-$)|]|$)");
-
     private final NginxConfig config;
     private final LogView log;
     private final BackendFacts facts;
-    private final Map<Location, String> webSocketReasons = new IdentityHashMap<>();
+    /** Why each location (by {@link Location#index()}) serves WebSocket traffic; null where it does not. */
+    private final String[] webSocketReasons;
 
     public Analysis(NginxConfig config, LogView log, BackendFacts facts) {
         this.config = config;
         this.log = log;
         this.facts = facts;
-        for (Location location : config.locations()) {
-            String reason = webSocketReason(location);
-            if (reason != null) {
-                webSocketReasons.put(location, reason);
-            }
+        List<Location> locations = config.locations();
+        this.webSocketReasons = new String[locations.size()];
+        Map<String, Boolean> pathVerdicts = new HashMap<>();
+        for (int i = 0; i < webSocketReasons.length; i++) {
+            webSocketReasons[i] = webSocketReason(locations.get(i), pathVerdicts);
         }
     }
 
@@ -51,14 +48,21 @@ public final class Analysis {
 
     /** Why this location is taken to serve WebSocket traffic, or empty when it does not look like it. */
     public Optional<String> webSocket(Location location) {
-        return Optional.ofNullable(webSocketReasons.get(location));
+        return Optional.ofNullable(reason(location));
     }
 
     public boolean isWebSocket(Location location) {
-        return webSocketReasons.containsKey(location);
+        return reason(location) != null;
     }
 
-    private String webSocketReason(Location location) {
+    private String reason(Location location) {
+        int index = location.index();
+        boolean ours = index >= 0 && index < webSocketReasons.length && config.locations().get(index) == location;
+        return ours ? webSocketReasons[index] : null;
+    }
+
+    /** {@code pathVerdicts} remembers the path test per pattern: large configs repeat a few patterns per server. */
+    private String webSocketReason(Location location, Map<String, Boolean> pathVerdicts) {
         if (config.proxyPass(location).isEmpty()) {
             return null;
         }
@@ -76,7 +80,7 @@ public final class Analysis {
         if (connection != null && connection.toLowerCase(Locale.ROOT).contains("upgrade")) {
             return "it sets Connection \"" + connection + "\"";
         }
-        if (WEBSOCKET_PATH.matcher(location.pattern()).find()) {
+        if (pathVerdicts.computeIfAbsent(location.pattern(), WebSocketPaths::looksLikeEndpoint)) {
             return "its path " + location.pattern() + " looks like a WebSocket endpoint";
         }
         return null;

@@ -3,6 +3,7 @@ package medic.nginx.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import medic.nginx.config.Directive;
 
@@ -18,6 +19,11 @@ public final class Location {
     private final String pattern;
     private final Pattern regex;
     private final List<Location> nested = new ArrayList<>();
+    /** Facts the model works out once per location (set while the config is built, read-only after). */
+    private int index = -1;
+    private Optional<ProxyPass> pass;
+    private Optional<Upstream> upstream;
+    private HeaderSet headers;
 
     Location(Scope scope, Server server, Location parent, PcreTranslator.Cache regexes) {
         this.scope = scope;
@@ -59,6 +65,33 @@ public final class Location {
 
     void addNested(Location location) {
         nested.add(location);
+    }
+
+    void route(int position, Optional<ProxyPass> proxyPass, Optional<Upstream> group, HeaderSet headerSet) {
+        this.index = position;
+        this.pass = proxyPass;
+        this.upstream = group;
+        this.headers = headerSet;
+    }
+
+    /**
+     * The position of this location in {@link NginxConfig#locations()}, so per-location facts can live in
+     * arrays; -1 for a location not in a built config.
+     */
+    public int index() {
+        return index;
+    }
+
+    Optional<ProxyPass> pass() {
+        return pass;
+    }
+
+    Optional<Upstream> upstream() {
+        return upstream;
+    }
+
+    HeaderSet headers() {
+        return headers;
     }
 
     public Scope scope() {

@@ -30,8 +30,6 @@ public final class NginxConfig {
     private final ProxyRoutes routes;
     /** Servers by their first server_name, the name nginx writes in the error log. */
     private final Map<String, List<Server>> byPrimaryName = new HashMap<>();
-    /** The proxy_set_header lines in force at each location: the analysis and several rules ask for every one. */
-    private final Map<Location, HeaderSet> headerSets = new IdentityHashMap<>();
 
     private NginxConfig(ConfigTree tree, NginxVersion version) {
         this.tree = tree;
@@ -52,10 +50,15 @@ public final class NginxConfig {
                 }
             }
         }
-        this.locations = servers.stream().flatMap(s -> s.allLocations().stream()).toList();
+        List<Location> all = new ArrayList<>();
+        for (Server server : servers) {
+            server.seal();
+            all.addAll(server.allLocations());
+            byPrimaryName.computeIfAbsent(server.primaryName(), n -> new ArrayList<>(1)).add(server);
+        }
+        this.locations = Collections.unmodifiableList(all);
+        // Records on each location its index, route and header set: rules ask for them for every location.
         this.routes = new ProxyRoutes(locations, upstreams);
-        servers.forEach(s -> byPrimaryName.computeIfAbsent(s.primaryName(), n -> new ArrayList<>(1)).add(s));
-        locations.forEach(l -> headerSets.put(l, headersAt(l)));
     }
 
     /** Builds the model; {@code version} null means unknown (then {@link #ASSUMED_VERSION} applies). */
@@ -126,28 +129,40 @@ public final class NginxConfig {
 
     /** The proxy_set_header lines in force at a location, and the outer ones nginx drops there. */
     public HeaderSet headers(Location location) {
-        HeaderSet known = headerSets.get(location);
+        HeaderSet known = location.headers();
         return known != null ? known : headersAt(location);
     }
 
     private static HeaderSet headersAt(Location location) {
-        Scope level = null;
-        List<Directive> dropped = new ArrayList<>();
-        for (Scope s = location.scope(); s != null && s.kind() != ScopeKind.MAIN; s = s.parent()) {
-            List<Directive> here = s.all("proxy_set_header");
-            if (here.isEmpty()) {
-                continue;
-            }
-            if (level == null) {
-                level = s;
-            } else {
-                // Only the next level out matters: it is what this level would inherit without its own lines.
-                dropped.addAll(here);
-                break;
+        return headersAt(location, new IdentityHashMap<>());
+    }
+
+    /** The header set at a location; it depends only on the level that sets the lines, so {@code byLevel} shares it. */
+    static HeaderSet headersAt(Location location, Map<Scope, HeaderSet> byLevel) {
+        Scope s = location.scope();
+        while (s != null && s.kind() != ScopeKind.MAIN && !s.has("proxy_set_header")) {
+            s = s.parent();
+        }
+        Scope level = s == null || s.kind() == ScopeKind.MAIN ? null : s;
+        HeaderSet known = byLevel.get(level);
+        if (known != null) {
+            return known;
+        }
+        List<Directive> dropped = List.of();
+        if (level != null) {
+            // Only the next level out matters: it is what this level would inherit without its own lines.
+            for (Scope out = level.parent(); out != null && out.kind() != ScopeKind.MAIN; out = out.parent()) {
+                List<Directive> here = out.all("proxy_set_header");
+                if (!here.isEmpty()) {
+                    dropped = List.copyOf(here);
+                    break;
+                }
             }
         }
         List<Directive> headers = level == null ? List.of() : level.all("proxy_set_header");
-        return new HeaderSet(headers, level, List.copyOf(dropped));
+        HeaderSet made = new HeaderSet(headers, level, dropped);
+        byLevel.put(level, made);
+        return made;
     }
 
     /** The location's own proxy_pass (nginx does not inherit it), or empty. */

@@ -14,17 +14,17 @@ import medic.nginx.config.Directive;
  */
 final class ProxyRoutes {
     private final Map<String, Upstream> named;
-    private final Map<Location, Optional<ProxyPass>> passes = new IdentityHashMap<>();
-    private final Map<Location, Optional<Upstream>> upstreams = new IdentityHashMap<>();
     private final Map<Scope, List<Location>> users = new IdentityHashMap<>();
 
+    /** Works out every location's route and records it on the location, with its index and header set. */
     ProxyRoutes(List<Location> locations, Map<String, Upstream> named) {
         this.named = named;
-        for (Location location : locations) {
+        Map<Scope, HeaderSet> headerSets = new IdentityHashMap<>();
+        for (int i = 0; i < locations.size(); i++) {
+            Location location = locations.get(i);
             Optional<ProxyPass> pass = passOf(location);
             Optional<Upstream> upstream = upstreamOf(pass);
-            passes.put(location, pass);
-            upstreams.put(location, upstream);
+            location.route(i, pass, upstream, NginxConfig.headersAt(location, headerSets));
             upstream.filter(u -> !u.isImplicit())
                     .ifPresent(u -> users.computeIfAbsent(u.scope(), s -> new ArrayList<>()).add(location));
         }
@@ -32,13 +32,13 @@ final class ProxyRoutes {
 
     /** The location's own proxy_pass (nginx does not inherit it), or empty. */
     Optional<ProxyPass> pass(Location location) {
-        Optional<ProxyPass> known = passes.get(location);
+        Optional<ProxyPass> known = location.pass();
         return known != null ? known : passOf(location);
     }
 
     /** The upstream group a location proxies to: a named block, or the implicit group of a literal address. */
     Optional<Upstream> upstream(Location location) {
-        Optional<Upstream> known = upstreams.get(location);
+        Optional<Upstream> known = location.upstream();
         return known != null ? known : upstreamOf(passOf(location));
     }
 

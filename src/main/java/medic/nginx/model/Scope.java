@@ -16,9 +16,17 @@ public final class Scope {
     private final Directive block;
     private final Scope parent;
     private final List<Directive> directives = new ArrayList<>();
+    /** The names of {@link #directives}, side by side: a scan reads one array instead of every directive. */
+    private String[] names = new String[4];
+    /** Their hash codes, so a scan for an absent name reads only this array. */
+    private int[] hashes = new int[4];
     private final List<Scope> children = new ArrayList<>();
-    /** The directives by name: the http level of a large config holds thousands, and rules look names up often. */
-    private final Map<String, List<Directive>> byName = new HashMap<>();
+    /**
+     * The directives by name, for levels with more than {@value #SCANNED} of them (the http level of a large
+     * config holds thousands); a location's handful is scanned instead, which is faster than a map and needs none.
+     */
+    private Map<String, List<Directive>> byName;
+    private static final int SCANNED = 12;
 
     Scope(ScopeKind kind, Directive block, Scope parent) {
         this.kind = kind;
@@ -27,8 +35,24 @@ public final class Scope {
     }
 
     void add(Directive directive) {
+        if (directives.size() == names.length) {
+            names = java.util.Arrays.copyOf(names, names.length * 2);
+            hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
+        }
+        names[directives.size()] = directive.name();
+        hashes[directives.size()] = directive.name().hashCode();
         directives.add(directive);
-        byName.computeIfAbsent(directive.name(), n -> new ArrayList<>(1)).add(directive);
+    }
+
+    /** Called once the level is complete: indexes it by name when it is too large to scan. */
+    void seal() {
+        if (directives.size() > SCANNED) {
+            Map<String, List<Directive>> index = new HashMap<>();
+            for (Directive d : directives) {
+                index.computeIfAbsent(d.name(), n -> new ArrayList<>(1)).add(d);
+            }
+            byName = index;
+        }
     }
 
     void addChild(Scope child) {
@@ -62,14 +86,41 @@ public final class Scope {
     }
 
     public List<Directive> all(String name) {
-        List<Directive> named = byName.get(name);
+        if (byName != null) {
+            List<Directive> named = byName.get(name);
+            return named == null ? List.of() : Collections.unmodifiableList(named);
+        }
+        List<Directive> named = null;
+        int hash = name.hashCode();
+        for (int i = 0, n = directives.size(); i < n; i++) {
+            if (hashes[i] == hash && sameName(names[i], name)) {
+                if (named == null) {
+                    named = new ArrayList<>(2);
+                }
+                named.add(directives.get(i));
+            }
+        }
         return named == null ? List.of() : Collections.unmodifiableList(named);
     }
 
     /** The directive nginx keeps when it appears more than once at one level (the last for most). */
     public Directive find(String name) {
-        List<Directive> named = byName.get(name);
-        return named == null ? null : named.get(named.size() - 1);
+        if (byName != null) {
+            List<Directive> named = byName.get(name);
+            return named == null ? null : named.get(named.size() - 1);
+        }
+        int hash = name.hashCode();
+        for (int i = directives.size() - 1; i >= 0; i--) {
+            if (hashes[i] == hash && sameName(names[i], name)) {
+                return directives.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Called when the hash codes agree: parsed names are interned, so this is mostly an identity test. */
+    private static boolean sameName(String a, String b) {
+        return a == b || a.equals(b);
     }
 
     public boolean has(String name) {

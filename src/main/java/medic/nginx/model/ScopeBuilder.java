@@ -16,6 +16,7 @@ final class ScopeBuilder {
     static Scope build(ConfigTree tree) {
         Scope main = new Scope(ScopeKind.MAIN, null, null);
         new ScopeBuilder(tree).fill(main, tree.main().nodes());
+        main.seal();
         return main;
     }
 
@@ -35,6 +36,7 @@ final class ScopeBuilder {
                 Scope child = new Scope(ScopeKind.of(directive.name()), directive, scope);
                 scope.addChild(child);
                 fill(child, directive.children());
+                child.seal();
             }
         }
     }

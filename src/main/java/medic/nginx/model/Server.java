@@ -10,6 +10,7 @@ public final class Server {
     private final List<Listen> listens;
     private final List<String> names;
     private final List<Location> locations = new ArrayList<>();
+    private List<Location> all;
 
     Server(Scope scope) {
         this.scope = scope;
@@ -46,11 +47,21 @@ public final class Server {
         return Collections.unmodifiableList(locations);
     }
 
+    /** Called once every location is added: lists them all, nested ones included, depth first. */
+    void seal() {
+        List<Location> collected = new ArrayList<>();
+        collect(locations, collected);
+        all = Collections.unmodifiableList(collected);
+    }
+
     /** Every location of the server, nested ones included, depth first. */
     public List<Location> allLocations() {
-        List<Location> all = new ArrayList<>();
-        collect(locations, all);
-        return all;
+        if (all != null) {
+            return all;
+        }
+        List<Location> collected = new ArrayList<>();
+        collect(locations, collected);
+        return collected;
     }
 
     private static void collect(List<Location> from, List<Location> into) {

@@ -1,7 +1,7 @@
 package medic.nginx.diagnosis.rules;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import medic.nginx.diagnosis.WebSocketPaths;
 import medic.nginx.model.HeaderSet;
 import medic.nginx.model.Location;
 import medic.nginx.model.NginxConfig;
@@ -11,12 +11,6 @@ import medic.nginx.model.NginxConfig;
  * and whether a location's own path says it is a WebSocket endpoint rather than a general-purpose route.
  */
 final class WebSocketRecipe {
-    // The same endpoint names the analysis uses to spot WebSocket locations, applied to a path alone.
-    private static final Pattern WEBSOCKET_PATH = Pattern.compile(
-            "(?i)(^|[/_.\\-^\\\\(|])(ws|wss|websockets?|sockets?|socket\\.io|sockjs|cable|live|stream(ing)?|"
-                    + "realtime|subscriptions?|hubs?|channels|signalr|terminals/websocket|notifications?/stream)"
-                    + "([/_.\\-$)|]|$)");
-
     private WebSocketRecipe() {
     }
 
@@ -30,6 +24,7 @@ final class WebSocketRecipe {
 
     /** True when a location pattern names a WebSocket endpoint ({@code /ws/}, {@code /socket.io/}...). */
     static boolean looksLikeWebSocketPath(String pattern) {
-        return WEBSOCKET_PATH.matcher(pattern).find();
+        // The same endpoint names the analysis uses to spot WebSocket locations, applied to a path alone.
+        return WebSocketPaths.looksLikeEndpoint(pattern);
     }
 }
