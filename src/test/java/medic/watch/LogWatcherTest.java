@@ -53,7 +53,7 @@ class LogWatcherTest {
         Inventory inventory = InventoryLoader.parse("hosts:\n  - name: " + HOST + "\n    transport: local\n"
                 + "    nginx:\n      error_logs: [" + log + "]\n", "inventory.yaml", dir);
         return new LogWatcher(inventory, entry -> new LocalHost(entry.name()), new CursorStore(db, clock),
-                new LogFollower(), new FailureCounter(registry), new StormDetector(policy, opener, clock));
+                new LogFollower(), new FailureCounter(registry), new StormDetector(policy, opener, new StormLedger(db), clock));
     }
 
     private double count(String upstream, FailureClass failureClass) {
