@@ -59,7 +59,10 @@ final class Diagnose implements RunObserver {
         this.clock = clock;
     }
 
-    /** Starts the runbook for an incident at {@code from}; another replica that moved it first wins. */
+    /**
+     * Starts the runbook for an incident at {@code from}; another replica that moved it first wins. From
+     * DIAGNOSING (a re-drive of a stuck incident) the move only renews the stage's time.
+     */
     void start(Incident incident, Stage from, Alert alert) {
         Optional<Runbook> runbook = runbookFor(alert);
         if (runbook.isEmpty()) {
@@ -72,6 +75,7 @@ final class Diagnose implements RunObserver {
         if (!incidents.advance(incident.id(), from.name(), Stage.DIAGNOSING.name())) {
             return;
         }
+        // A crash here leaves the incident diagnosing without a run: StuckIncidents starts it again then.
         Run run = runs.submit(runbook.get().name(), incident.host(), RunTrigger.incident(incident.id()));
         flows.run(incident.id(), run.id());
     }
