@@ -18,10 +18,10 @@ public final class IncidentStore {
     private static final int MAX_STAGE = 64;
     private static final int MAX_OUTCOME = 1000;
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     public IncidentStore(Database database) {
-        this.sql = new Sql(database);
+        this.sql = new Jdbc(database);
     }
 
     public Optional<Incident> incident(long id) {
