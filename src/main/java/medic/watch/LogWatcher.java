@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * into Prometheus counters, stores its cursors, and lets the {@link StormDetector} open an incident past the policy.
  * Clustered, each host's job fires on whichever replica takes it (never on two at once: the job disallows
  * concurrent firings); the cursor, the counted failures and the storm state are in the database, so a host's watch
- * moves to a survivor when a replica dies and goes on from the last committed read: nothing counted twice, and
- * nothing skipped but a read whose commit the dead replica did not reach, which the survivor reads again.
+ * moves to a survivor when a replica dies and goes on from the last committed read. Nothing is counted twice and
+ * nothing lost: a read whose commit the dead replica did not reach is read again by the survivor. The database's
+ * {@code watch_failures} is the count across replicas; each replica's Prometheus counter has only its own reads.
  */
 public final class LogWatcher {
     /** The task name to register with the scheduler. */
