@@ -3,7 +3,9 @@ package medic.watch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies a {@link WatchPolicy} per host on the failures in the {@link StormLedger}: opens an incident when those
@@ -13,11 +15,14 @@ import java.util.Optional;
 public final class StormDetector {
     /** Failure rows are kept at least this long (for operators) and at least a window. */
     private static final Duration RETENTION = Duration.ofDays(1);
+    /** How often this replica deletes a host's expired failure rows (idempotent, so per replica is fine). */
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final WatchPolicy policy;
     private final IncidentOpener opener;
     private final StormLedger ledger;
     private final Clock clock;
+    private final Map<String, Instant> purged = new ConcurrentHashMap<>();
 
     public StormDetector(WatchPolicy policy, IncidentOpener opener, StormLedger ledger, Clock clock) {
         this.policy = policy;
@@ -33,6 +38,7 @@ public final class StormDetector {
      */
     public boolean check(String host) {
         Instant now = clock.instant();
+        purgeNowAndThen(host, now);
         Optional<StormLedger.Opened> last = ledger.lastOpened(host);
         if (last.isPresent() && now.isBefore(last.get().at().plus(policy.cooldown()))) {
             return false;
@@ -44,7 +50,14 @@ public final class StormDetector {
         }
         opener.open(host, window.failures() + " upstream failures in " + policy.window() + " on " + host);
         ledger.opened(host, now, window.lastRow());
-        ledger.purge(host, now.minus(policy.window().compareTo(RETENTION) > 0 ? policy.window() : RETENTION));
         return true;
+    }
+
+    private void purgeNowAndThen(String host, Instant now) {
+        Instant last = purged.get(host);
+        if (last == null || !now.isBefore(last.plus(PURGE_EVERY))) {
+            purged.put(host, now);
+            ledger.purge(host, now.minus(policy.window().compareTo(RETENTION) > 0 ? policy.window() : RETENTION));
+        }
     }
 }

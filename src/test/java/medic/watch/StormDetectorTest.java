@@ -104,4 +104,15 @@ class StormDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new WatchPolicy(0, Duration.ofSeconds(1), Duration.ZERO, "r"));
         assertThrows(IllegalArgumentException.class, () -> new WatchPolicy(1, Duration.ZERO, Duration.ZERO, "r"));
     }
+
+    @Test
+    void failures_older_than_a_day_are_purged() {
+        read("a", 3);
+        detector.check("a");
+        clock.advance(Duration.ofDays(1).plusHours(1));
+        read("a", 2);
+        detector.check("a");
+        StormLedger ledger = new StormLedger(database);
+        assertEquals(2, ledger.window("a", Instant.EPOCH, 0).failures(), "the rows of a day ago are gone");
+    }
 }
