@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import medic.store.Database;
+import medic.store.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public final class AlertIntake {
     private static final Comparator<Alert> LATEST_LAST = Comparator.comparing(Alert::startsAt)
             .thenComparing(alert -> alert.status() == AlertStatus.RESOLVED);
 
-    private final Sql sql;
+    private final Jdbc sql;
     private final HostMapping mapping;
     private final IntakeSettings settings;
     private final IncidentEvents events;
@@ -36,7 +37,7 @@ public final class AlertIntake {
 
     public AlertIntake(Database database, HostMapping mapping, IntakeSettings settings, IncidentEvents events,
                        Clock clock) {
-        this.sql = new Sql(database);
+        this.sql = new Jdbc(database);
         this.mapping = mapping;
         this.settings = settings;
         this.events = events;
@@ -56,7 +57,7 @@ public final class AlertIntake {
             return new IntakeResult(alerts.size(), 0, 0, alerts.size());
         }
         Instant now = clock.instant();
-        IntakeTransaction.Outcome outcome = sql.inTransaction("record " + alerts.size() + " alerts", ATTEMPTS,
+        IntakeTransaction.Outcome outcome = sql.inTransaction("record " + alerts.size() + " alerts", ATTEMPTS, Jdbc.LOST_RACE,
                 connection -> new IntakeTransaction(connection, mapping, settings, now).record(fresh));
         recent.remember(fresh);
         for (IntakeEvent event : outcome.events()) {

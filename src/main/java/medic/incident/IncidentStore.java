@@ -18,10 +18,10 @@ public final class IncidentStore {
     private static final int MAX_STAGE = 64;
     private static final int MAX_OUTCOME = 1000;
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     public IncidentStore(Database database) {
-        this.sql = new Sql(database);
+        this.sql = new Jdbc(database);
     }
 
     public Optional<Incident> incident(long id) {
@@ -59,13 +59,15 @@ public final class IncidentStore {
 
     /**
      * Moves the incident's flow stage from {@code fromStage} to {@code toStage} if it is still at
-     * {@code fromStage}; false when it is not (another replica moved it first, or no such incident).
+     * {@code fromStage}; false when it is not (another replica moved it first, or no such incident). The move's time
+     * is kept ({@code stage_changed_at}), so a sweep can tell a stage left stuck by a crash from one in progress.
      */
     public boolean advance(long id, String fromStage, String toStage) {
         Objects.requireNonNull(fromStage, "fromStage");
         requireText(toStage, "toStage", MAX_STAGE);
         return update("advance incident " + id + " from " + fromStage + " to " + toStage,
-                "UPDATE incidents SET stage = ? WHERE id = ? AND stage = ?", toStage, id, fromStage);
+                "UPDATE incidents SET stage = ?, stage_changed_at = CURRENT_TIMESTAMP WHERE id = ? AND stage = ?",
+                toStage, id, fromStage);
     }
 
     /** Silences the incident's notifications until {@code until} (null lifts the snooze); false for no such id. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The stored occurrences relevant to one delivery, looked up by occurrence and by firing fingerprint. */
 final class StoredOccurrences {
 
-    /** SQLSTATE of a serialization failure: {@link Sql#inTransaction} runs the transaction again. */
+    /** SQLSTATE of a serialization failure: {@link medic.store.Jdbc#inTransaction(String, int, java.util.Set, medic.store.Jdbc.Work)} runs the transaction again. */
     private static final String RETRY = "40001";
 
     private final Map<Occurrence, StoredAlert> byOccurrence = new HashMap<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import medic.apply.Applier;
 import medic.apply.ApplyResult;
 import medic.apply.Change;
@@ -18,6 +19,8 @@ import medic.inventory.Inventory;
 import medic.outbox.Outbox;
 import medic.remote.RemoteHost;
 import medic.runbook.run.HostConnections;
+import medic.schedule.ScheduleException;
+import medic.schedule.Scheduler;
 import medic.schedule.Task;
 import medic.schedule.TaskRun;
 import medic.slack.message.ApplyReplies;
@@ -68,6 +71,20 @@ final class Apply {
 
     static String jobName(long changeId) {
         return "apply-change-" + changeId;
+    }
+
+    /**
+     * Schedules the apply job of an approved change now; a job of that name already there (the stuck-incident sweep
+     * or the approval got there first) is the same job, so that is fine.
+     */
+    static void schedule(Scheduler scheduler, long changeId, Instant at) {
+        try {
+            scheduler.scheduleOnce(jobName(changeId), TASK, Map.of("change", Long.toString(changeId)), at);
+        } catch (ScheduleException e) {
+            if (!scheduler.isScheduled(jobName(changeId))) {
+                throw e;
+            }
+        }
     }
 
     Task task() {

@@ -3,7 +3,6 @@ package medic.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import medic.MedicException;
 import medic.apply.ApprovalOutcome;
 import medic.apply.Approvals;
@@ -63,8 +62,8 @@ final class Approve {
         flows.change(incident.id(), changeId, approver.userId());
         incidents.advance(incident.id(), Stage.AWAITING_APPROVAL.name(), Stage.APPLYING.name());
         parent.show(incident, flows.find(incident.id()).orElseThrow(), new IncidentState.Applying(approver.userId()));
-        scheduler.get().scheduleOnce(Apply.jobName(changeId), Apply.TASK, Map.of("change", Long.toString(changeId)),
-                now);
+        // A crash before this line leaves the change approved without a job: StuckIncidents schedules it then.
+        Apply.schedule(scheduler.get(), changeId, now);
         return Outcome.done("Approved: applying change " + changeId + " on " + incident.host()
                 + "; progress follows in the thread.");
     }

@@ -67,6 +67,7 @@ final class Diagnose implements RunObserver {
     /**
      * Starts the runbook for an incident at {@code from}; false when another replica (or request) moved it first.
      * A thread already posted shows "diagnosing" before the run is queued, so the run's result always draws last.
+     * From DIAGNOSING (a re-drive of a stuck incident by StuckIncidents) the move only renews the stage's time.
      */
     boolean start(Incident incident, Stage from, Alert alert) {
         Optional<Runbook> runbook = runbookFor(alert);
@@ -82,6 +83,7 @@ final class Diagnose implements RunObserver {
         }
         flows.find(incident.id()).filter(Flow::posted).ifPresent(flow ->
                 parent.show(incident, flow, new IncidentState.Diagnosing(clock.instant())));
+        // A crash here leaves the incident diagnosing without a run: StuckIncidents starts it again then.
         Run run = runs.submit(runbook.get().name(), incident.host(), RunTrigger.incident(incident.id()));
         flows.run(incident.id(), run.id());
         return true;

@@ -1,5 +1,6 @@
 package medic.lifecycle;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,8 +70,17 @@ final class FlowStore {
     }
 
     /** Marks the thread as posted; true for the one caller that did it (the others must not post again). */
-    boolean markPosted(long incidentId) {
-        return update(incidentId, "mark the thread posted", "posted = TRUE", statement -> { }, " AND posted = FALSE");
+    /**
+     * Marks the incident's thread posted, on the caller's connection (inside the transaction that queues the post);
+     * false when it was posted already (another call or replica won).
+     */
+    boolean markPosted(Connection connection, long incidentId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE incident_flow SET posted = TRUE,"
+                + " updated_at = ? WHERE incident_id = ? AND posted = FALSE")) {
+            Jdbc.setInstant(update, 1, clock.instant());
+            update.setLong(2, incidentId);
+            return update.executeUpdate() == 1;
+        }
     }
 
     /** Remembers the sealed proposal and the diagnosis shown with it (a re-run replaces both). */

@@ -44,6 +44,7 @@ public final class IncidentLifecycle {
     private final Apply apply;
     private final Verify verify;
     private final Operations operations;
+    private final StuckIncidents stuck;
 
     public IncidentLifecycle(LifecycleParts parts) {
         this.parts = parts;
@@ -62,6 +63,7 @@ public final class IncidentLifecycle {
                 parts.probes(), parent, parts.outbox(), new ApplyReplies(parts.templates()), scheduler,
                 parts.recheckDelay(), parts.clock());
         this.verify = new Verify(parts.incidents(), flows, parts.audit(), parts.outbox(), parts.clock());
+        this.stuck = new StuckIncidents(parts.database(), parts.incidents(), diagnose, scheduler, parts.clock());
         this.operations = new Operations(intake, parts.incidents(), flows, diagnose, approve, apply, parts.audit(),
                 parts.clock());
     }
@@ -87,19 +89,22 @@ public final class IncidentLifecycle {
                 parts.clock().instant())));
     }
 
-    /** The scheduler's tasks the flow needs: the apply job and the later error-log recheck. */
+    /** The scheduler's tasks the flow needs: the apply job, the later error-log recheck, the stuck-incident sweep. */
     public Map<String, Task> tasks() {
         return Map.of(Apply.TASK, apply.task(),
-                ErrorLogRecheck.TASK, new ErrorLogRecheck(this::remoteHost, verify));
+                ErrorLogRecheck.TASK, new ErrorLogRecheck(this::remoteHost, verify),
+                StuckIncidents.TASK, stuck.task());
     }
 
     /**
      * Connects the flow to the running scheduler and intake (both are built after the flow, which they call),
-     * then starts incidents a crash left before their diagnosis began.
+     * then starts incidents a crash left before their diagnosis began and schedules the sweep for those a crash left
+     * later ({@link StuckIncidents}).
      */
     public void attach(Scheduler running, AlertIntake alertIntake) {
         scheduler.set(running);
         intake.set(alertIntake);
+        running.scheduleRepeating(StuckIncidents.TASK, StuckIncidents.TASK, Map.of(), StuckIncidents.INTERVAL);
         for (Incident incident : parts.incidents().inStage(Stage.NEW.name())) {
             List<Alert> alerts = parts.incidents().alerts(incident.id());
             if (incident.isOpen() && !alerts.isEmpty()) {

@@ -10,7 +10,7 @@ import medic.apply.AuditLog;
 import medic.apply.Proposals;
 import medic.incident.IncidentStore;
 import medic.inventory.Inventory;
-import medic.outbox.Outbox;
+import medic.outbox.DurableOutbox;
 import medic.runbook.RunbookCatalog;
 import medic.runbook.run.HostConnections;
 import medic.runbook.run.RunbookJobs;
@@ -26,7 +26,7 @@ import medic.store.Database;
  * @param recheckDelay   how long after an apply the error log is read again
  */
 public record LifecycleParts(Database database, Inventory inventory, RunbookCatalog runbooks, String defaultRunbook,
-                             RunbookJobs runs, HostConnections hosts, IncidentStore incidents, Outbox outbox,
+                             RunbookJobs runs, HostConnections hosts, IncidentStore incidents, DurableOutbox outbox,
                              String channel, MessageTemplates templates, Proposals proposals, Approvals approvals,
                              ApprovalRules approvalRules, Applier applier, AuditLog audit, ProbePlan probes,
                              Duration recheckDelay, MeterRegistry registry, Clock clock) {

@@ -1,7 +1,8 @@
 package medic.lifecycle;
 
 import medic.incident.Incident;
-import medic.outbox.Outbox;
+import medic.outbox.DurableOutbox;
+import medic.outbox.ThreadFile;
 import medic.slack.message.DiagnosisView;
 import medic.slack.message.IncidentHeader;
 import medic.slack.message.IncidentMessages;
@@ -15,10 +16,10 @@ import medic.slack.message.IncidentState;
 final class Parent {
     private final IncidentMessages messages;
     private final FlowStore flows;
-    private final Outbox outbox;
+    private final DurableOutbox outbox;
     private final String channel;
 
-    Parent(IncidentMessages messages, FlowStore flows, Outbox outbox, String channel) {
+    Parent(IncidentMessages messages, FlowStore flows, DurableOutbox outbox, String channel) {
         this.messages = messages;
         this.flows = flows;
         this.outbox = outbox;
@@ -31,11 +32,11 @@ final class Parent {
         IncidentPost post = messages.parent(header(incident, flow), state, view);
         // Per incident, one thread at a time draws it; the database says which call posts.
         synchronized (lock(incident.id())) {
-            if (!flow.posted() && flows.markPosted(incident.id())) {
-                outbox.post(incident.threadKey(), channel, post.message());
-                post.diffFile().ifPresent(file -> outbox.upload(incident.threadKey(), file.filename(), file.content(),
-                        file.comment()));
-            } else {
+            // The "posted" mark and the queued post commit in one transaction: a crash leaves both or neither.
+            boolean posted = !flow.posted() && outbox.postIf(connection -> flows.markPosted(connection,
+                    incident.id()), incident.threadKey(), channel, post.message(), post.diffFile().map(file ->
+                            new ThreadFile(file.filename(), file.content(), file.comment())));
+            if (!posted) {
                 outbox.update(incident.threadKey(), post.message());
             }
         }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,29 +33,54 @@ final class CallQueue {
         if (where != null) {
             ensurePaced(where);
         }
-        return jdbc.inTransaction("queue a Slack " + kind.method() + " call for thread " + threadKey, connection -> {
-            Instant now = clock.instant();
-            if (kind == CallKind.UPDATE) {
-                supersedeWaitingUpdates(connection, threadKey, now);
+        return jdbc.inTransaction("queue a Slack " + kind.method() + " call for thread " + threadKey,
+                connection -> insert(connection, threadKey, kind, where, payload));
+    }
+
+    /**
+     * Queues the calls only if {@code first}, run at the start of the same transaction, returns true: the caller's
+     * write and the calls commit together, or neither does. Each call's channel must be given.
+     */
+    boolean enqueueIf(Jdbc.Work<Boolean> first, String what, List<Call> calls) {
+        calls.forEach(call -> ensurePaced(call.channel()));
+        return jdbc.inTransaction(what, connection -> {
+            if (!first.on(connection)) {
+                return false;
             }
-            long sequence = nextSequence(connection, threadKey);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_calls (thread_key, sequence,"
-                    + " kind, channel, payload, status, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", new String[] {"id"})) {
-                insert.setString(1, threadKey);
-                insert.setLong(2, sequence);
-                insert.setString(3, kind.name());
-                insert.setString(4, where);
-                insert.setString(5, payload);
-                Jdbc.setInstant(insert, 6, now);
-                Jdbc.setInstant(insert, 7, now);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
+            for (Call call : calls) {
+                insert(connection, call.threadKey(), call.kind(), call.channel(), call.payload());
             }
+            return true;
         });
+    }
+
+    /** One call to queue. */
+    record Call(String threadKey, CallKind kind, String channel, String payload) {
+    }
+
+    private long insert(Connection connection, String threadKey, CallKind kind, String where, String payload)
+            throws SQLException {
+        Instant now = clock.instant();
+        if (kind == CallKind.UPDATE) {
+            supersedeWaitingUpdates(connection, threadKey, now);
+        }
+        long sequence = nextSequence(connection, threadKey);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_calls (thread_key, sequence,"
+                + " kind, channel, payload, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", new String[] {"id"})) {
+            insert.setString(1, threadKey);
+            insert.setLong(2, sequence);
+            insert.setString(3, kind.name());
+            insert.setString(4, where);
+            insert.setString(5, payload);
+            Jdbc.setInstant(insert, 6, now);
+            Jdbc.setInstant(insert, 7, now);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     /** The thread's channel: where its top-level message went, or is about to go. */

@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -14,6 +17,7 @@ import medic.schedule.Task;
 import medic.slack.SlackMessage;
 import medic.slack.api.SlackGateway;
 import medic.store.Database;
+import medic.store.Jdbc;
 
 /**
  * The {@link Outbox} on medic's database. Each call is a row, committed before anything is sent; a worker then
@@ -76,6 +80,31 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
     public void post(String threadKey, String channel, SlackMessage message) {
         requireText("channel", channel, MAX_CHANNEL);
         enqueue(threadKey, CallKind.POST, channel, Payloads.of(message));
+    }
+
+    /**
+     * Posts the top-level message of a new conversation, and a file into its thread when given, only if
+     * {@code claim} returns true, run first in the same database transaction: the caller's claim (e.g. "this incident's
+     * thread is now posted") and the calls commit together or not at all, so no crash can leave one without the other.
+     *
+     * @return whether the claim held and the calls were queued
+     */
+    public boolean postIf(Jdbc.Work<Boolean> claim, String threadKey, String channel, SlackMessage message,
+            Optional<ThreadFile> file) {
+        requireText("threadKey", threadKey, MAX_THREAD_KEY);
+        requireText("channel", channel, MAX_CHANNEL);
+        List<CallQueue.Call> calls = new ArrayList<>();
+        calls.add(new CallQueue.Call(threadKey, CallKind.POST, channel, Payloads.of(message)));
+        file.ifPresent(upload -> {
+            requireText("filename", upload.filename(), 255);
+            calls.add(new CallQueue.Call(threadKey, CallKind.UPLOAD, channel, Payloads.write(
+                    new Payloads.Upload(upload.filename(), upload.content(), upload.comment()))));
+        });
+        boolean queued = queue.enqueueIf(claim, "post the top message of thread " + threadKey, calls);
+        if (queued) {
+            worker.wake();
+        }
+        return queued;
     }
 
     @Override

@@ -74,6 +74,7 @@ import medic.watch.FailureCounter;
 import medic.watch.LogFollower;
 import medic.watch.LogWatcher;
 import medic.watch.StormDetector;
+import medic.watch.StormLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,7 +183,7 @@ public final class Medic implements AutoCloseable {
                 lifecycle.events(), clock);
         LogWatcher watcher = new LogWatcher(inventory, hosts::open, new CursorStore(database, clock),
                 new LogFollower(), new FailureCounter(registry), new StormDetector(settings.watch().policy(),
-                        lifecycle.watcherOpener(), clock));
+                        lifecycle.watcherOpener(), new StormLedger(database), clock));
 
         // Everything that must survive a restart runs as a job of the persistent scheduler.
         Map<String, Task> tasks = new HashMap<>(runs.tasks());

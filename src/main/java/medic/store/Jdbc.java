@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
 /**
  * The JDBC plumbing medic's stores share: borrowing a connection, transactions, wording failures, binding times and
@@ -17,6 +18,13 @@ import java.time.temporal.ChronoUnit;
 public final class Jdbc {
 
     public static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * The SQLSTATEs of a transaction that lost a race to another one, for which running it again is right: unique
+     * violation (two inserts took one place), serialization failure and deadlock (PostgreSQL), H2's concurrent
+     * update and lock timeout.
+     */
+    public static final Set<String> LOST_RACE = Set.of(UNIQUE_VIOLATION, "40001", "40P01", "90131", "HYT00");
 
     /** Work done on one pooled connection. */
     @FunctionalInterface
@@ -35,29 +43,51 @@ public final class Jdbc {
         try (Connection connection = database.dataSource().getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
-            throw new StoreException("cannot " + what + " in database " + database.settings().redactedUrl() + ": "
-                    + OpenFailure.firstLine(e.getMessage()), e);
+            throw failure(what, e);
         }
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.on(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what + " in database " + database.settings().redactedUrl() + ": "
-                    + OpenFailure.firstLine(e.getMessage()), e);
+        return inTransaction(what, 1, Set.of(), work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction, and again from the start (re-reading everything) when it fails with one
+     * of {@code retryableStates}, up to {@code attempts} times in all; e.g. {@link #LOST_RACE} for a transaction
+     * that may lose a race to another one.
+     */
+    public <T> T inTransaction(String what, int attempts, Set<String> retryableStates, Work<T> work) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be 1 or more, got " + attempts);
         }
+        SQLException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try (Connection connection = database.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.on(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !retryableStates.contains(e.getSQLState())) {
+                    throw failure(what, e);
+                }
+                last = e;
+            }
+        }
+        throw failure(what + " (gave up after " + attempts + " attempts racing other transactions)", last);
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in database " + database.settings().redactedUrl() + ": "
+                + OpenFailure.firstLine(e.getMessage()), e);
     }
 
     /** Both databases keep microseconds; truncating first makes a stored time read back equal. */

@@ -16,6 +16,7 @@ import medic.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import medic.testing.Await;
 
 /** Two outboxes on one database, as two replicas: each call sent once, each thread in order, per vendor. */
 abstract class ReplicasContract {

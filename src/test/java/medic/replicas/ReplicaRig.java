@@ -32,6 +32,7 @@ final class ReplicaRig implements AutoCloseable {
     private final PostgresDatabase database = PostgresDatabase.freshSchema();
     private final List<Replica> replicas = new ArrayList<>();
     private final ExecutorService senders = Executors.newCachedThreadPool();
+    private final Map<String, String> overrides = new java.util.HashMap<>();
 
     ReplicaRig(Path dir) throws Exception {
         flow = new FlowRig(dir);
@@ -47,7 +48,13 @@ final class ReplicaRig implements AutoCloseable {
         env.put("MEDIC_SCHEDULER_CLUSTERED", "true");
         env.put("MEDIC_SCHEDULER_THREADS", "2");
         env.put("MEDIC_DB_POOL_SIZE", "6");
+        env.putAll(overrides);
         return env;
+    }
+
+    /** Sets {@code key} for every replica started from now on (e.g. another inventory, the watcher on). */
+    void set(String key, String value) {
+        overrides.put(key, value);
     }
 
     /** Starts {@code count} replicas at the same time (they migrate the fresh schema concurrently). */

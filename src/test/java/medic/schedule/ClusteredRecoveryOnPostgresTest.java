@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import medic.testing.Await;
 
 /** Two clustered replicas on one PostgreSQL: when one is killed mid-job, the live one re-runs the job. */
 @RequiresPostgres

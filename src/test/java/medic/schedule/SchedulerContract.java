@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import medic.testing.Await;
 
 /** Quartz on medic's database: jobs run, survive restarts, and recover from a killed process; one subclass per vendor. */
 abstract class SchedulerContract {

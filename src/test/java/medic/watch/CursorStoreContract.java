@@ -2,6 +2,7 @@ package medic.watch;
 
 import medic.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -51,6 +52,24 @@ abstract class CursorStoreContract {
             CursorStore store = new CursorStore(database, clock);
             assertEquals(first.at("1234", 4096), store.load("web-1", "/var/log/nginx/error.log"));
             assertEquals(other, store.load("web-2", "/var/log/nginx/error.log"));
+        }
+    }
+
+    @Test
+    void a_read_is_recorded_with_the_cursor_it_moves_and_only_from_where_the_cursor_still_is() {
+        LogCursor fresh = LogCursor.fresh("web-1", "/var/log/nginx/error.log");
+        LogCursor first = fresh.at("1234", 100);
+        try (Database database = Database.open(testDatabase.settings())) {
+            CursorStore store = new CursorStore(database, clock);
+            assertTrue(store.advance(fresh, first, 0, "replica-a"));
+            assertFalse(store.advance(fresh, fresh.at("1234", 90), 0, "replica-b"), "a second first read loses");
+            assertTrue(store.advance(first, first.at("1234", 300), 3, "replica-a"));
+            // A replica presumed dead comes back with the cursor it loaded before: its read is not counted.
+            assertFalse(store.advance(first, first.at("1234", 300), 3, "replica-b"));
+            assertEquals(first.at("1234", 300), store.load("web-1", "/var/log/nginx/error.log"));
+            StormLedger ledger = new StormLedger(database);
+            assertEquals(3, ledger.window("web-1", clock.instant().minusSeconds(60), 0).failures(),
+                    "the three failures once, not six");
         }
     }
 }

@@ -47,7 +47,7 @@ class LogWatcherOverSshTest {
             LogWatcher watcher = new LogWatcher(inventory, new HostConnections(pool)::open,
                     new CursorStore(database, clock), new LogFollower(), counter,
                     new StormDetector(new WatchPolicy(100, Duration.ofMinutes(1), Duration.ZERO, "r"),
-                            (host, reason) -> { }, clock));
+                            (host, reason) -> { }, new StormLedger(database), clock));
 
             assertEquals(0, watcher.poll("edge-1"));
             SeedLines.append(log, SeedLines.RESET_HEADER_8080, SeedLines.NOTICE, SeedLines.TIMED_OUT_8080);

@@ -38,7 +38,7 @@ class LogWatcherScheduleTest {
             LogWatcher watcher = new LogWatcher(inventory, entry -> new LocalHost(entry.name()),
                     new CursorStore(database, Clock.systemUTC()), new LogFollower(), counter,
                     new StormDetector(new WatchPolicy(3, Duration.ofMinutes(5), Duration.ofHours(1), "r"), opener,
-                            Clock.systemUTC()));
+                            new StormLedger(database), Clock.systemUTC()));
             try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2),
                     Map.of(LogWatcher.TASK, watcher.task()))) {
                 watcher.schedule(scheduler, Duration.ofMillis(200));

@@ -53,7 +53,7 @@ class LogWatcherTest {
         Inventory inventory = InventoryLoader.parse("hosts:\n  - name: " + HOST + "\n    transport: local\n"
                 + "    nginx:\n      error_logs: [" + log + "]\n", "inventory.yaml", dir);
         return new LogWatcher(inventory, entry -> new LocalHost(entry.name()), new CursorStore(db, clock),
-                new LogFollower(), new FailureCounter(registry), new StormDetector(policy, opener, clock));
+                new LogFollower(), new FailureCounter(registry), new StormDetector(policy, opener, new StormLedger(db), clock));
     }
 
     private double count(String upstream, FailureClass failureClass) {
@@ -210,6 +210,22 @@ class LogWatcherTest {
         CursorStore reopened = new CursorStore(database, clock);
         assertEquals(offset, reopened.load(HOST, log.toString()).offset());
         assertEquals(2, watcher(database).poll(HOST), "the lines written while medic was down are counted once");
+        assertEquals(1, count("127.0.0.1:8080", FailureClass.TIMED_OUT));
+        assertEquals(2, count("127.0.0.1:8081", FailureClass.RESET_READING_HEADER));
+    }
+
+    @Test
+    void two_replicas_taking_turns_on_one_host_count_each_line_once_and_share_the_storm() {
+        LogWatcher one = watcher(database);
+        LogWatcher other = watcher(database);
+        one.poll(HOST, "replica-1");
+        SeedLines.append(log, SeedLines.RESET_HEADER_8080, SeedLines.RESET_HEADER_8080, SeedLines.TIMED_OUT_8080);
+        assertEquals(3, other.poll(HOST, "replica-2"), "the second replica goes on from the first one's cursor");
+        assertEquals(0, one.poll(HOST, "replica-1"), "and the first one does not read those lines again");
+        SeedLines.append(log, SeedLines.RESET_HEADER_8081, SeedLines.RESET_HEADER_8081);
+        assertEquals(2, one.poll(HOST, "replica-1"));
+        assertEquals(1, opener.opened.size(), "three failures seen by one replica and two by the other reach five");
+        assertEquals(2, count("127.0.0.1:8080", FailureClass.RESET_READING_HEADER), "each line counted once");
         assertEquals(1, count("127.0.0.1:8080", FailureClass.TIMED_OUT));
         assertEquals(2, count("127.0.0.1:8081", FailureClass.RESET_READING_HEADER));
     }

@@ -1,4 +1,4 @@
-package medic.schedule;
+package medic.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -6,20 +6,21 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waits for something a scheduler does in its own time, failing with a description when it does not happen. */
-final class Await {
+/** Waits for what a worker or scheduler does in its own time, failing with a description when it does not happen. */
+public final class Await {
 
     private Await() {
     }
 
-    static void until(Duration timeout, BooleanSupplier condition, Supplier<String> whatWasExpected) {
+    /** Returns once {@code condition} holds; fails the test saying {@code whatWasExpected} after {@code timeout}. */
+    public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> whatWasExpected) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("not within " + timeout.toSeconds() + " s: " + whatWasExpected.get());
+                fail("not within " + timeout.toMillis() + " ms: " + whatWasExpected.get());
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail("interrupted while waiting for: " + whatWasExpected.get());
