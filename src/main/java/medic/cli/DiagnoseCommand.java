@@ -110,18 +110,32 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private Integer report(Diagnosis diagnosis) {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json -> JsonReport.write(diagnosis, out);
+            case json -> {
+                if (out instanceof ProcessStdout stdout) {
+                    JsonReport.write(diagnosis, stdout.bytes());
+                } else {
+                    JsonReport.write(diagnosis, out);
+                }
+            }
             case diff -> {
-                out.print(diagnosis.proposal().unifiedDiff());
+                print(out, diagnosis.proposal().unifiedDiff());
                 if (new medic.nginx.redact.Redactor().redactText(diagnosis.proposal().unifiedDiff()).maskedAnything()) {
                     spec.commandLine().getErr().println("medic: note: the diff is not redacted (patch needs exact"
                             + " lines) and touches lines that look secret; do not paste it into chat");
                 }
             }
-            default -> out.print(new TextReport(useColor()).render(diagnosis));
+            default -> print(out, new TextReport(useColor()).render(diagnosis));
         }
         out.flush();
         return diagnosis.findings().isEmpty() ? 0 : 1;
+    }
+
+    private static void print(PrintWriter out, String text) {
+        if (out instanceof ProcessStdout stdout) {
+            stdout.printEncoded(text);
+        } else {
+            out.print(text);
+        }
     }
 
     private BackendFacts facts() {

@@ -1,15 +1,20 @@
 package medic.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import medic.nginx.Diagnosis;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.harden.FileChange;
+import medic.nginx.log.FailureClass;
 
 /**
  * The diagnosis for machines: {@code findings[]} with rule, severity, file, line, message, evidence, and
@@ -22,10 +27,32 @@ final class JsonReport {
     private JsonReport() {
     }
 
+    /** Writes the report to a character stream (tests, embedding), flushed, ending with a newline. */
     static void write(Diagnosis diagnosis, Writer out) {
+        try {
+            write(diagnosis, JSON.createGenerator(out));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON report", e);
+        }
+    }
+
+    /** Writes the report as UTF-8 bytes, flushed, ending with a newline; {@code out} stays open. */
+    static void write(Diagnosis diagnosis, OutputStream out) {
+        try {
+            write(diagnosis, JSON.createGenerator(out, JsonEncoding.UTF8));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON report", e);
+        }
+    }
+
+    private static void write(Diagnosis diagnosis, JsonGenerator generator) throws IOException {
         List<FileChange> changes = diagnosis.proposal().files();
         RedactedReport redacted = RedactedReport.of(diagnosis, changes.stream().map(FileChange::diff).toList());
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = generator) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
@@ -57,10 +84,6 @@ final class JsonReport {
             }
             json.writeEndArray();
             json.writeEndObject();
-            json.flush();
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the JSON report", e);
         }
     }
 
@@ -88,13 +111,16 @@ final class JsonReport {
         json.writeObjectFieldStart("log");
         json.writeNumberField("lines", diagnosis.log().lines());
         json.writeNumberField("unreadable", diagnosis.log().unreadable());
+        // The stats hold unordered maps: classes in declaration order and locations by name keep reports comparable.
         json.writeObjectFieldStart("failures");
-        for (var failure : diagnosis.log().failures().entrySet()) {
+        Map<FailureClass, Long> failures = new EnumMap<>(FailureClass.class);
+        failures.putAll(diagnosis.log().failures());
+        for (Map.Entry<FailureClass, Long> failure : failures.entrySet()) {
             json.writeNumberField(failure.getKey().name(), failure.getValue());
         }
         json.writeEndObject();
         json.writeObjectFieldStart("locations");
-        for (Map.Entry<String, Long> location : diagnosis.log().locations().entrySet()) {
+        for (Map.Entry<String, Long> location : new TreeMap<>(diagnosis.log().locations()).entrySet()) {
             json.writeNumberField(location.getKey(), location.getValue());
         }
         json.writeEndObject();

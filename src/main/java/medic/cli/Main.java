@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(new ProcessStdout(), new java.io.PrintWriter(System.err, true), args);
     }
 
     /** Runs the command line with the given streams (tests call this without exiting the JVM). */

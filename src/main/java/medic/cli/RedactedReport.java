@@ -1,16 +1,23 @@
 package medic.cli;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import medic.nginx.Diagnosis;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.redact.Redactor;
 
 /**
  * The texts of a diagnosis that reports print, redacted: every finding's message, current value and evidence,
- * and the diff texts the report shows. A config broken everywhere has thousands of findings, so the findings
- * are redacted in parallel and the diffs beside them; the order of findings and diffs stays as given.
+ * and the diff texts the report shows. A config broken everywhere has ten thousand findings but only a few
+ * hundred distinct texts (rules repeat their wording per location), so each distinct text is redacted once,
+ * in parallel, and the diffs beside them; the order of findings and diffs stays as given.
  */
 record RedactedReport(List<RedactedFinding> findings, List<String> diffs) {
     private static final Redactor REDACTOR = new Redactor();
@@ -22,13 +29,35 @@ record RedactedReport(List<RedactedFinding> findings, List<String> diffs) {
     static RedactedReport of(Diagnosis diagnosis, List<String> diffTexts) {
         CompletableFuture<List<String>> diffs = CompletableFuture.supplyAsync(() ->
                 diffTexts.stream().map(RedactedReport::text).toList());
-        List<RedactedFinding> findings = diagnosis.findings().parallelStream().map(RedactedReport::redacted).toList();
+        List<Finding> all = diagnosis.findings();
+        Set<String> texts = new LinkedHashSet<>();
+        Set<String> logLines = new LinkedHashSet<>();
+        for (Finding f : all) {
+            texts.add(f.message());
+            if (f.effective() != null) {
+                texts.add(f.effective());
+            }
+            logLines.addAll(f.evidence());
+        }
+        // The redactor is pure, so one text redacted once reads the same as the same text redacted each time.
+        Map<String, String> text = redactedOnce(texts, RedactedReport::text);
+        Map<String, String> log = redactedOnce(logLines, line -> REDACTOR.redactLog(line).text());
+        List<RedactedFinding> findings = new ArrayList<>(all.size());
+        for (Finding f : all) {
+            findings.add(new RedactedFinding(f, text.get(f.message()), f.effective() == null ? null
+                    : text.get(f.effective()), f.evidence().stream().map(log::get).toList()));
+        }
         return new RedactedReport(findings, join(diffs));
     }
 
-    private static RedactedFinding redacted(Finding f) {
-        return new RedactedFinding(f, text(f.message()), f.effective() == null ? null : text(f.effective()),
-                f.evidence().stream().map(e -> REDACTOR.redactLog(e).text()).toList());
+    private static Map<String, String> redactedOnce(Set<String> distinct, UnaryOperator<String> redaction) {
+        List<String> originals = List.copyOf(distinct);
+        List<String> redacted = originals.parallelStream().map(redaction).toList();
+        Map<String, String> byOriginal = new HashMap<>(originals.size() * 2);
+        for (int i = 0; i < originals.size(); i++) {
+            byOriginal.put(originals.get(i), redacted.get(i));
+        }
+        return byOriginal;
     }
 
     private static String text(String text) {

@@ -65,10 +65,13 @@ final class TextReport {
             out.append(", ").append(log.unreadable()).append(" unreadable (skipped)");
         }
         out.append('\n');
-        log.failures().entrySet().stream().sorted(Map.Entry.<medic.nginx.log.FailureClass, Long>comparingByValue().reversed())
+        // Ties keep a fixed order (class declaration, location name): the stats hold unordered maps.
+        log.failures().entrySet().stream().sorted(Map.Entry.<medic.nginx.log.FailureClass, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.append("  ").append(String.format("%6d", e.getValue())).append("  ")
                         .append(e.getKey().label()).append('\n'));
-        log.locations().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+        log.locations().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey())).limit(5)
                 .forEach(e -> out.append("  served by ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
         log.bursts().forEach(b -> out.append("  burst: ").append(b).append('\n'));
     }

@@ -34,12 +34,11 @@ final class UnifiedDiff {
      * with edits all over it.
      */
     static String of(String relativePath, String before, TextEdits.Applied applied) {
-        List<String> original = lines(before);
-        List<String> revised = lines(applied.text());
-        int[] originalStarts = starts(original);
-        int[] revisedStarts = starts(revised);
+        String after = applied.text();
+        int[] originalStarts = starts(before);
+        int[] revisedStarts = starts(after);
         List<Edit> edits = applied.kept();
-        Patch<String> patch = new Patch<>();
+        List<AbstractDelta<String>> deltas = new ArrayList<>();
         int shift = 0;
         int i = 0;
         while (i < edits.size()) {
@@ -55,25 +54,25 @@ final class UnifiedDiff {
                 growth += edit.text().length() - (edit.end() - edit.start());
             }
             first = Math.max(0, first - CONTEXT);
-            int end = Math.min(last + 1 + CONTEXT, original.size());
-            int startOffset = first < original.size() ? originalStarts[first] : before.length();
-            int endOffset = end < original.size() ? originalStarts[end] : before.length();
-            int revisedFirst = lineAt(revisedStarts, startOffset + shift, applied.text().length());
-            int revisedEnd = lineAt(revisedStarts, endOffset + shift + growth, applied.text().length());
+            int end = Math.min(last + 1 + CONTEXT, originalStarts.length);
+            int startOffset = first < originalStarts.length ? originalStarts[first] : before.length();
+            int endOffset = end < originalStarts.length ? originalStarts[end] : before.length();
+            int revisedFirst = lineAt(revisedStarts, startOffset + shift, after.length());
+            int revisedEnd = lineAt(revisedStarts, endOffset + shift + growth, after.length());
             if (revisedFirst < 0 || revisedEnd < 0) {
                 // Cannot happen for edits TextEdits applied; the whole-file comparison is right regardless.
-                return of(relativePath, before, applied.text());
+                return of(relativePath, before, after);
             }
-            for (AbstractDelta<String> delta : DiffUtils.diff(original.subList(first, end),
-                    revised.subList(revisedFirst, revisedEnd)).getDeltas()) {
-                patch.addDelta(delta.withChunks(
+            for (AbstractDelta<String> delta : DiffUtils.diff(lines(before, originalStarts, first, end),
+                    lines(after, revisedStarts, revisedFirst, revisedEnd)).getDeltas()) {
+                deltas.add(delta.withChunks(
                         new Chunk<>(delta.getSource().getPosition() + first, delta.getSource().getLines()),
                         new Chunk<>(delta.getTarget().getPosition() + revisedFirst, delta.getTarget().getLines())));
             }
             shift += growth;
             i = j;
         }
-        return render(relativePath, original, patch);
+        return new HunkWriter(before, originalStarts).write(relativePath, deltas);
     }
 
     private static String render(String relativePath, List<String> original, Patch<String> patch) {
@@ -95,12 +94,25 @@ final class UnifiedDiff {
         return text.toString();
     }
 
-    private static int[] starts(List<String> lines) {
-        int[] starts = new int[lines.size()];
-        int offset = 0;
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = offset;
-            offset += lines.get(i).length();
+    /** Lines {@code [from, to)} of {@code text} given its line starts, terminators kept. */
+    private static List<String> lines(String text, int[] starts, int from, int to) {
+        List<String> lines = new ArrayList<>(to - from);
+        for (int line = from; line < to; line++) {
+            lines.add(text.substring(starts[line], line + 1 < starts.length ? starts[line + 1] : text.length()));
+        }
+        return lines;
+    }
+
+    /** Where each line starts: 0, and past every {@code \n} that is not the last character. */
+    static int[] starts(String text) {
+        int count = 0;
+        for (int at = text.indexOf('\n'); at >= 0 && at + 1 < text.length(); at = text.indexOf('\n', at + 1)) {
+            count++;
+        }
+        int[] starts = new int[text.isEmpty() ? 0 : count + 1];
+        int line = 1;
+        for (int at = text.indexOf('\n'); at >= 0 && at + 1 < text.length(); at = text.indexOf('\n', at + 1)) {
+            starts[line++] = at + 1;
         }
         return starts;
     }
