@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import medic.slack.bolt.FakeSlackApi;
-import medic.store.DatabaseSettings;
 import medic.testing.NginxHarness;
 import medic.testing.Ports;
 import medic.testing.RunningNginx;
+import medic.testing.ServedMedic;
 import medic.testing.TestResources;
 
 /**
@@ -46,9 +44,7 @@ final class HealingRig implements AutoCloseable {
             mainConfig = nginx.mainConfig();
             ssh = OpenSshServer.start(dir);
             writeInventory();
-            Files.createDirectories(dir.resolve("runbooks"));
-            Files.copy(Path.of("runbooks/nginx-upstream-reset.yaml"),
-                    dir.resolve("runbooks/nginx-upstream-reset.yaml"));
+            ServedMedic.shippedRunbook(dir);
         } catch (Exception | Error e) {
             close(); // whatever started before the failure
             throw e;
@@ -57,24 +53,9 @@ final class HealingRig implements AutoCloseable {
 
     private void writeInventory() throws IOException {
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), ssh.knownHostsLine() + "\n");
-        Path wrapper = nginx.wrapperScript(dir);
-        String main = mainConfig.toString();
         // Prometheus's relabelling (deploy's) names the host by the exporter's address without port: 127.0.0.1.
-        Files.writeString(dir.resolve("inventory.yaml"), "hosts:\n"
-                + "  - name: edge-1\n"
-                + "    address: 127.0.0.1\n"
-                + "    port: " + ssh.port() + "\n"
-                + "    user: " + System.getProperty("user.name") + "\n"
-                + "    key:\n      file: " + ssh.userKey() + "\n"
-                + "    known_hosts: " + knownHosts + "\n"
-                + "    nginx:\n"
-                + "      binary: " + wrapper + "\n"
-                + "      config: " + main + "\n"
-                + "      error_logs: [" + nginx.errorLog() + "]\n"
-                + "      reload: \"'" + wrapper + "' -s reload -c '" + main + "'\"\n"
-                // With the pid file medic's reload waits until only new workers accept connections.
-                + "      verify:\n"
-                + "        pid_file: " + nginx.prefix().resolve("logs/nginx.pid") + "\n"
+        Files.writeString(dir.resolve("inventory.yaml"), ServedMedic.edgeHost("127.0.0.1", ssh.port(), ssh.userKey(),
+                knownHosts, nginx, nginx.wrapperScript(dir))
                 // What the team knows of its app server's keep-alive (gunicorn --keep-alive 2): KA02 needs it.
                 + "      backend_idle_timeouts:\n"
                 + "        api_upstream: " + API_IDLE_TIMEOUT.toSeconds() + "s\n"
@@ -84,20 +65,7 @@ final class HealingRig implements AutoCloseable {
     }
 
     Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MEDIC_BIND", "127.0.0.1");
-        env.put("MEDIC_PORT", "0");
-        env.put("MEDIC_DB_URL", DatabaseSettings.h2File(dir.resolve("db/medic")).url());
-        env.put("MEDIC_INVENTORY", dir.resolve("inventory.yaml").toString());
-        env.put("MEDIC_RUNBOOKS", dir.resolve("runbooks").toString());
-        env.put("MEDIC_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
-        env.put("MEDIC_CHANNEL", SlackSide.CHANNEL);
-        env.put("MEDIC_APPROVE_USERS", SlackSide.APPROVER);
-        env.put("MEDIC_WATCH_ENABLED", "false");
-        env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
-        env.put("SLACK_SIGNING_SECRET", FakeSlackApi.SIGNING_SECRET);
-        env.put("SLACK_API_URL", slack.api.apiUrl());
-        env.put("MEDIC_SHUTDOWN_TIMEOUT", "5s");
+        Map<String, String> env = ServedMedic.environment(dir, WEBHOOK_TOKEN, slack.api);
         // medic reads the error log again this long after an apply (10m in production), after the test's window.
         env.put("MEDIC_APPLY_RECHECK_DELAY", RECHECK_DELAY.toSeconds() + "s");
         return env;

@@ -3,13 +3,9 @@ package medic.e2e;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,29 +20,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * shorter one (nginx then closes first and opens a new connection).
  */
 final class ShortKeepAliveBackend implements AutoCloseable {
-    private final ServerSocket server;
     private final Duration idleTimeout;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger connections = new AtomicInteger();
+    private final LoopbackAcceptor acceptor;
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
 
-    private ShortKeepAliveBackend(ServerSocket server, Duration idleTimeout) {
-        this.server = server;
+    private ShortKeepAliveBackend(Duration idleTimeout) throws IOException {
         this.idleTimeout = idleTimeout;
+        this.acceptor = LoopbackAcceptor.start("short-keepalive", this::serve);
     }
 
     static ShortKeepAliveBackend start(Duration idleTimeout) throws IOException {
-        ShortKeepAliveBackend backend = new ShortKeepAliveBackend(new ServerSocket(0, 100,
-                InetAddress.getLoopbackAddress()), idleTimeout);
-        Thread acceptor = new Thread(backend::accept, "short-keepalive-backend");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return backend;
+        return new ShortKeepAliveBackend(idleTimeout);
     }
 
     int port() {
-        return server.getLocalPort();
+        return acceptor.port();
     }
 
     Duration idleTimeout() {
@@ -55,7 +44,7 @@ final class ShortKeepAliveBackend implements AutoCloseable {
 
     /** Connections accepted (nginx opens one whenever its pool has none idle). */
     int connections() {
-        return connections.get();
+        return acceptor.accepted();
     }
 
     /** Requests answered with 200. */
@@ -68,46 +57,25 @@ final class ShortKeepAliveBackend implements AutoCloseable {
         return resets.get();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.incrementAndGet();
-                open.add(socket);
-                Thread worker = new Thread(() -> serve(socket), "short-keepalive-connection");
-                worker.setDaemon(true);
-                worker.start();
-            } catch (IOException e) {
-                return; // closed
+    private void serve(Socket socket) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
+        OutputStream out = socket.getOutputStream();
+        long idleSince = System.nanoTime();
+        while (true) {
+            int first = in.read(); // blocks while the connection idles in nginx's pool
+            if (first < 0) {
+                return; // nginx closed it: its keepalive_timeout ran out first
             }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
-            OutputStream out = socket.getOutputStream();
-            long idleSince = System.nanoTime();
-            while (true) {
-                int first = in.read(); // blocks while the connection idles in nginx's pool
-                if (first < 0) {
-                    return; // nginx closed it: its keepalive_timeout ran out first
-                }
-                if (System.nanoTime() - idleSince >= idleTimeout.toNanos()) {
-                    resets.incrementAndGet();
-                    socket.setSoLinger(true, 0); // the request stays unread: close() sends RST
-                    return;
-                }
-                in.unread(first);
-                String head = WebSocketFrames.readHead(in);
-                answer(out, head.split("\r\n", 2)[0]);
-                answered.incrementAndGet();
-                idleSince = System.nanoTime();
+            if (System.nanoTime() - idleSince >= idleTimeout.toNanos()) {
+                resets.incrementAndGet();
+                LoopbackAcceptor.reset(socket); // the request stays unread
+                return;
             }
-        } catch (IOException e) {
-            // the peer went away
-        } finally {
-            open.remove(socket);
+            in.unread(first);
+            String head = WebSocketFrames.readHead(in);
+            answer(out, head.split("\r\n", 2)[0]);
+            answered.incrementAndGet();
+            idleSince = System.nanoTime();
         }
     }
 
@@ -121,9 +89,6 @@ final class ShortKeepAliveBackend implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket socket : open) {
-            socket.close();
-        }
+        acceptor.close();
     }
 }

@@ -3,12 +3,8 @@ package medic.e2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,26 +16,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exactly when a config passing the handshake through is applied; the backend itself never changes.
  */
 final class StrictWebSocketBackend implements AutoCloseable {
-    private final ServerSocket server;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final LoopbackAcceptor acceptor;
     private final AtomicInteger upgrades = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
 
-    private StrictWebSocketBackend(ServerSocket server) {
-        this.server = server;
+    private StrictWebSocketBackend() throws IOException {
+        this.acceptor = LoopbackAcceptor.start("strict-ws", this::serve);
     }
 
     static StrictWebSocketBackend start() throws IOException {
-        StrictWebSocketBackend backend = new StrictWebSocketBackend(new ServerSocket(0, 100,
-                InetAddress.getLoopbackAddress()));
-        Thread acceptor = new Thread(backend::accept, "strict-ws-backend");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return backend;
+        return new StrictWebSocketBackend();
     }
 
     int port() {
-        return server.getLocalPort();
+        return acceptor.port();
     }
 
     /** Handshakes answered with 101. */
@@ -52,54 +42,31 @@ final class StrictWebSocketBackend implements AutoCloseable {
         return resets.get();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                open.add(socket);
-                Thread worker = new Thread(() -> serve(socket), "strict-ws-connection");
-                worker.setDaemon(true);
-                worker.start();
-            } catch (IOException e) {
-                return; // closed
-            }
+    private void serve(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        String head = WebSocketFrames.readHead(in);
+        String key = WebSocketFrames.header(head, "Sec-WebSocket-Key");
+        boolean handshake = head.startsWith("GET ") && head.split("\r\n", 2)[0].endsWith(" HTTP/1.1")
+                && WebSocketFrames.headerHasToken(head, "Upgrade", "websocket")
+                && WebSocketFrames.headerHasToken(head, "Connection", "upgrade") && !key.isEmpty();
+        if (!handshake) {
+            resets.incrementAndGet();
+            LoopbackAcceptor.reset(socket);
+            return;
         }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            String head = WebSocketFrames.readHead(in);
-            String key = WebSocketFrames.header(head, "Sec-WebSocket-Key");
-            boolean handshake = head.startsWith("GET ") && head.split("\r\n", 2)[0].endsWith(" HTTP/1.1")
-                    && WebSocketFrames.headerHasToken(head, "Upgrade", "websocket")
-                    && WebSocketFrames.headerHasToken(head, "Connection", "upgrade") && !key.isEmpty();
-            if (!handshake) {
-                resets.incrementAndGet();
-                socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
-                return;
-            }
-            upgrades.incrementAndGet();
-            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + WebSocketFrames.accept(key) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            while (true) {
-                WebSocketFrames.writeText(out, "echo:" + WebSocketFrames.readText(in), false);
-            }
-        } catch (IOException e) {
-            // the peer went away
-        } finally {
-            open.remove(socket);
+        upgrades.incrementAndGet();
+        out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + WebSocketFrames.accept(key) + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        while (true) {
+            WebSocketFrames.writeText(out, "echo:" + WebSocketFrames.readText(in), false);
         }
     }
 
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket socket : open) {
-            socket.close();
-        }
+        acceptor.close();
     }
 }

@@ -1,13 +1,8 @@
 package medic.lifecycle;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -18,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,10 +23,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import medic.apply.EchoUpstream;
 import medic.slack.bolt.FakeSlackApi;
-import medic.store.DatabaseSettings;
 import medic.testing.NginxHarness;
 import medic.testing.Ports;
 import medic.testing.RunningNginx;
+import medic.testing.ServedMedic;
 import medic.testing.SshTestServer;
 import medic.testing.TestResources;
 
@@ -43,8 +37,8 @@ import medic.testing.TestResources;
  */
 public final class FlowRig implements AutoCloseable {
     static final String WEBHOOK_TOKEN = "flow-test-webhook-token-0123456789";
-    public static final String CHANNEL = "C0123ABCD";
-    public static final String APPROVER = "U0APPROVER";
+    public static final String CHANNEL = ServedMedic.CHANNEL;
+    public static final String APPROVER = ServedMedic.APPROVER;
 
     public final Path dir;
     final int nginxPort = Ports.freePort();
@@ -66,39 +60,13 @@ public final class FlowRig implements AutoCloseable {
         ssh = SshTestServer.start(dir);
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, ssh.knownHostsLine() + "\n");
-        Path wrapper = nginx.wrapperScript(dir);
-        String main = nginx.mainConfig().toString();
-        Files.writeString(dir.resolve("inventory.yaml"), "hosts:\n"
-                + "  - name: edge-1\n"
-                + "    address: " + ssh.host() + "\n"
-                + "    port: " + ssh.port() + "\n"
-                + "    user: " + System.getProperty("user.name") + "\n"
-                + "    key:\n      file: " + TestResources.path("ssh/user_ed25519") + "\n"
-                + "    known_hosts: " + knownHosts + "\n"
-                + "    nginx:\n"
-                + "      binary: " + wrapper + "\n"
-                + "      config: " + main + "\n"
-                + "      error_logs: [" + nginx.errorLog() + "]\n"
-                + "      reload: \"'" + wrapper + "' -s reload -c '" + main + "'\"\n"
-                + "      verify:\n"
-                + "        pid_file: " + nginx.prefix().resolve("logs/nginx.pid") + "\n"
+        Files.writeString(dir.resolve("inventory.yaml"), ServedMedic.edgeHost(ssh.host(), ssh.port(),
+                TestResources.path("ssh/user_ed25519"), knownHosts, nginx, nginx.wrapperScript(dir))
                 + "        websocket: ws://127.0.0.1:" + nginxPort + "/ws\n"
                 + "        health: http://127.0.0.1:" + nginxPort + "/health\n");
-        Files.createDirectories(dir.resolve("runbooks"));
-        Files.copy(Path.of("runbooks/nginx-upstream-reset.yaml"), dir.resolve("runbooks/nginx-upstream-reset.yaml"));
+        ServedMedic.shippedRunbook(dir);
         appendResets(5);
-        slack.wireMock().stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1764000000.000100\",\"message\":{}}")));
-        slack.wireMock().stubFor(post(urlEqualTo("/api/chat.update")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1764000000.000100\"}")));
-        slack.wireMock().stubFor(post(urlEqualTo("/api/files.getUploadURLExternal")).willReturn(okJson(
-                "{\"ok\":true,\"upload_url\":\"" + slack.wireMock().baseUrl() + "/upload/F0DIFF\",\"file_id\":\"F0DIFF\"}")));
-        slack.wireMock().stubFor(post(urlPathMatching("/upload/.*")).willReturn(aResponse().withStatus(200)));
-        slack.wireMock().stubFor(post(urlEqualTo("/api/files.completeUploadExternal")).willReturn(okJson(
-                "{\"ok\":true,\"files\":[{\"id\":\"F0DIFF\"}]}")));
-        slack.wireMock().stubFor(post(urlPathMatching("/actions/.*")).willReturn(aResponse().withStatus(200)));
-        slack.wireMock().stubFor(post(urlPathMatching("/commands/.*")).willReturn(aResponse().withStatus(200)
-                .withBody("ok")));
+        ServedMedic.answerWebApi(slack);
     }
 
     /** Upstream resets on the WebSocket location, as nginx 1.22 logs them, stamped now. */
@@ -116,21 +84,7 @@ public final class FlowRig implements AutoCloseable {
     }
 
     public Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MEDIC_BIND", "127.0.0.1");
-        env.put("MEDIC_PORT", "0");
-        env.put("MEDIC_DB_URL", DatabaseSettings.h2File(dir.resolve("db/medic")).url());
-        env.put("MEDIC_INVENTORY", dir.resolve("inventory.yaml").toString());
-        env.put("MEDIC_RUNBOOKS", dir.resolve("runbooks").toString());
-        env.put("MEDIC_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
-        env.put("MEDIC_CHANNEL", CHANNEL);
-        env.put("MEDIC_APPROVE_USERS", APPROVER);
-        env.put("MEDIC_WATCH_ENABLED", "false");
-        env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
-        env.put("SLACK_SIGNING_SECRET", FakeSlackApi.SIGNING_SECRET);
-        env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("MEDIC_SHUTDOWN_TIMEOUT", "5s");
-        return env;
+        return ServedMedic.environment(dir, WEBHOOK_TOKEN, slack);
     }
 
     public HttpResponse<String> webhook(int medicPort, String payload) throws IOException, InterruptedException {
@@ -147,17 +101,7 @@ public final class FlowRig implements AutoCloseable {
 
     /** The form body of a block_actions request (one click: the same body sent twice is a retry of it). */
     public String clickBody(String actionId, String value, String userId) {
-        String payload = FakeSlackApi.fixture("block_actions.json")
-                .replace("\"id\": \"U0ALICE\"", "\"id\": \"" + userId + "\"")
-                .replace("C0OPS0001", CHANNEL)
-                .replace("\"action_id\": \"medic_approve\",\n            \"block_id\"",
-                        "\"action_id\": \"" + actionId + "\",\n            \"block_id\"")
-                .replace("\"value\": \"incident=42;proposal=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\n            \"style\"",
-                        "\"value\": \"" + value + "\",\n            \"style\"")
-                .replace("\"action_ts\": \"1714557800.123456\"", "\"action_ts\": \"" + Instant.now().getEpochSecond()
-                        + ".000001\"")
-                .replace("WIREMOCK_PORT", Integer.toString(slack.wireMock().port()));
-        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        return ServedMedic.clickBody(slack, actionId, value, userId);
     }
 
     /** Sends an interactivity body (see {@link #clickBody}), signed now. */
@@ -208,14 +152,7 @@ public final class FlowRig implements AutoCloseable {
     }
 
     private HttpResponse<String> signed(int medicPort, String body) throws IOException, InterruptedException {
-        String ts = String.valueOf(Instant.now().getEpochSecond());
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + medicPort + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-                .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                        new SlackSignature.Generator(FakeSlackApi.SIGNING_SECRET).generate(ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
+        return ServedMedic.signed(medicPort, body);    }
 
     @Override
     public void close() throws Exception {

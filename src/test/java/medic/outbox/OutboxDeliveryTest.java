@@ -5,7 +5,6 @@ import static medic.outbox.OutboxFixture.expectedTexts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,30 +15,13 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import medic.slack.SlackMessage;
 import medic.slack.api.ReceivedCall;
-import medic.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import medic.testing.Await;
 
-class OutboxDeliveryTest {
+class OutboxDeliveryTest extends WithOutboxFixture {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path directory;
-    private OutboxFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = new OutboxFixture(TestDatabase.h2In(directory));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void replies_go_to_the_thread_of_the_ts_slack_returned_for_the_post() {

@@ -4,35 +4,17 @@ import static medic.outbox.OutboxFixture.FAST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import medic.slack.SlackMessage;
 import medic.slack.api.ReceivedCall;
-import medic.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import medic.testing.Await;
 
-class OutboxPacingTest {
+class OutboxPacingTest extends WithOutboxFixture {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path directory;
-    private OutboxFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = new OutboxFixture(TestDatabase.h2In(directory));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void sends_at_most_one_call_per_second_to_a_channel_the_first_at_once_and_other_channels_meanwhile() {

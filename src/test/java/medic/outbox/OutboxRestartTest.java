@@ -5,7 +5,6 @@ import static medic.outbox.OutboxFixture.expectedTexts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,30 +12,13 @@ import java.util.List;
 import java.util.Map;
 import medic.slack.SlackMessage;
 import medic.store.Database;
-import medic.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import medic.testing.Await;
 
-class OutboxRestartTest {
+class OutboxRestartTest extends WithOutboxFixture {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path directory;
-    private OutboxFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = new OutboxFixture(TestDatabase.h2In(directory));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void a_new_outbox_on_the_same_database_sends_what_a_closed_one_left_once_and_in_order() {

@@ -9,41 +9,33 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import medic.slack.SlackMessage;
 import medic.slack.api.ReceivedCall;
-import medic.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import medic.testing.Await;
 
-class OutboxRetryTest {
+class OutboxRetryTest extends WithOutboxFixture {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path directory;
-    private OutboxFixture fixture;
     private final Logger handlerLog = (Logger) LoggerFactory.getLogger(CallHandler.class);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
     void open() {
-        fixture = new OutboxFixture(TestDatabase.h2In(directory));
         log.start();
         handlerLog.addAppender(log);
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         handlerLog.detachAppender(log);
-        fixture.close();
     }
 
     @Test

@@ -10,32 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import medic.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** At most one mutating run per host, enforced by the database even under races; one subclass per vendor. */
-abstract class MutatingLockContract {
+abstract class MutatingLockContract extends StoreContract {
 
     private static final int CONTENDERS = 8;
     private static final int REPLICA_ROUNDS = 15;
-
-    private StoreFixture fixture;
-    private RunStore store;
-
-    abstract TestDatabase newTestDatabase();
-
-    @BeforeEach
-    void openStore() {
-        fixture = new StoreFixture(newTestDatabase());
-        store = fixture.store;
-    }
-
-    @AfterEach
-    void closeStore() {
-        fixture.close();
-    }
 
     @Test
     void a_second_mutating_run_on_a_host_waits_until_the_first_finishes() {

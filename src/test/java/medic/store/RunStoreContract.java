@@ -7,29 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import medic.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The life of a run and its steps in the store; run by one subclass per vendor. */
-abstract class RunStoreContract {
-
-    private StoreFixture fixture;
-    private RunStore store;
-
-    abstract TestDatabase newTestDatabase();
-
-    @BeforeEach
-    void openStore() {
-        fixture = new StoreFixture(newTestDatabase());
-        store = fixture.store;
-    }
-
-    @AfterEach
-    void closeStore() {
-        fixture.close();
-    }
+abstract class RunStoreContract extends StoreContract {
 
     @Test
     void creates_a_queued_run_that_reads_back_equal() {

@@ -20,7 +20,7 @@ public final class Suggestions {
             }
         }
         for (String candidate : known) {
-            int distance = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = editDistance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -34,7 +34,8 @@ public final class Suggestions {
         return closest(typed, known).map(name -> " (did you mean \"" + name + "\"?)").orElse("");
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance: the fewest single-character inserts, deletes and substitutions from a to b. */
+    public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,5 +1,7 @@
 package medic.slack.command;
 
+import medic.inventory.yaml.Suggestions;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,25 +33,6 @@ final class HostNames {
     private static boolean isClose(String typed, String name) {
         String a = typed.toLowerCase(Locale.ROOT);
         String b = name.toLowerCase(Locale.ROOT);
-        return a.length() >= 3 && (b.contains(a) || distance(a, b) <= 2);
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return a.length() >= 3 && (b.contains(a) || Suggestions.editDistance(a, b) <= 2);
     }
 }

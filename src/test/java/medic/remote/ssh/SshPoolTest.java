@@ -114,9 +114,7 @@ class SshPoolTest {
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (SshPool pool = new SshPool(SshOptions.defaults().withChannelsPerConnection(1))) {
             SshHost host = pool.host(target);
-            host.run("true", TIMEOUT);
-            Future<CommandResult> busy = threads.submit(() -> host.run(startedMarker() + "; sleep 2", TIMEOUT));
-            awaitStarted();
+            Future<CommandResult> busy = occupyTheChannel(threads, host, 2);
 
             RemoteException failure = assertThrows(RemoteException.class,
                     () -> host.run("echo late", Duration.ofMillis(300)));
@@ -134,11 +132,8 @@ class SshPoolTest {
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (SshTestServer strict = SshTestServer.builder(directory).maxChannels(1).start();
              SshPool pool = new SshPool(SshOptions.defaults().withChannelsPerConnection(2))) {
-            SshHost host = pool.host(SshFixtures.target("strict-1", strict,
-                    SshFixtures.knownHosts(directory, strict.knownHostsLine()), SshFixtures.ed25519Key()));
-            host.run("true", TIMEOUT);
-            Future<CommandResult> busy = threads.submit(() -> host.run(startedMarker() + "; sleep 1", TIMEOUT));
-            awaitStarted();
+            SshHost host = pool.host(strictTarget(strict));
+            Future<CommandResult> busy = occupyTheChannel(threads, host, 1);
 
             CommandResult refusedAtFirst = host.run("echo second", TIMEOUT);
 
@@ -155,11 +150,8 @@ class SshPoolTest {
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (SshTestServer strict = SshTestServer.builder(directory).maxChannels(1).start();
              SshPool pool = new SshPool(SshOptions.defaults().withChannelsPerConnection(2))) {
-            SshHost host = pool.host(SshFixtures.target("strict-1", strict,
-                    SshFixtures.knownHosts(directory, strict.knownHostsLine()), SshFixtures.ed25519Key()));
-            host.run("true", TIMEOUT);
-            Future<CommandResult> busy = threads.submit(() -> host.run(startedMarker() + "; sleep 2", TIMEOUT));
-            awaitStarted();
+            SshHost host = pool.host(strictTarget(strict));
+            Future<CommandResult> busy = occupyTheChannel(threads, host, 2);
 
             RemoteException failure = assertThrows(RemoteException.class,
                     () -> host.run("echo late", Duration.ofMillis(300)));
@@ -180,8 +172,22 @@ class SshPoolTest {
         assertEquals(0, server.activeSessions(), "the connection is still open");
     }
 
-    private String startedMarker() {
-        return "touch " + directory.resolve("started");
+    private SshTarget strictTarget(SshTestServer strict) {
+        return SshFixtures.target("strict-1", strict, SshFixtures.knownHosts(directory, strict.knownHostsLine()),
+                SshFixtures.ed25519Key());
+    }
+
+    /**
+     * Connects {@code host}, then holds a channel with a command sleeping {@code seconds} on {@code threads},
+     * returned once the command runs on the server.
+     */
+    private Future<CommandResult> occupyTheChannel(ExecutorService threads, SshHost host, int seconds)
+            throws InterruptedException {
+        host.run("true", TIMEOUT);
+        Future<CommandResult> busy = threads.submit(() -> host.run("touch " + directory.resolve("started")
+                + "; sleep " + seconds, TIMEOUT));
+        awaitStarted();
+        return busy;
     }
 
     /** Waits until the command holding the only channel runs on the server. */

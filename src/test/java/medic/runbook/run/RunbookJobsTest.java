@@ -71,21 +71,50 @@ class RunbookJobsTest {
         throw new AssertionError("run " + runId + " did not finish: " + store.run(runId).orElseThrow());
     }
 
+    /** The embedded database, an SSH pool, the store and the jobs on them, heard by a recording observer. */
+    private final class JobsOnH2 implements AutoCloseable {
+        final TestDatabase db;
+        final Database database;
+        final SshPool pool;
+        final RunStore store;
+        final RecordingObserver observer;
+        final RunbookJobs jobs;
+
+        JobsOnH2(SshOptions ssh, Duration backoff, boolean observerThrows) throws IOException {
+            Inventory inventory = inventory();
+            db = TestDatabase.h2In(dir.resolve("db"));
+            database = Database.open(db.settings());
+            pool = new SshPool(ssh);
+            store = new RunStore(database);
+            observer = new RecordingObserver(observerThrows);
+            jobs = new RunbookJobs(store, inventory, RUNBOOKS, new HostConnections(pool), BackendFacts.NONE, backoff,
+                    Clock.systemUTC()).observedBy(observer);
+        }
+
+        /** Starts the scheduler that runs the jobs; the caller closes it before this rig. */
+        Scheduler startScheduler() {
+            Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks());
+            jobs.attach(scheduler);
+            return scheduler;
+        }
+
+        @Override
+        public void close() {
+            try (TestDatabase third = db; Database second = database; SshPool first = pool) {
+                // closed in reverse order, as the tests' try-with-resources did
+            }
+        }
+    }
+
     @Test
     void a_submitted_run_is_executed_by_the_scheduler_and_every_step_is_stored() throws Exception {
-        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
-             SshPool pool = new SshPool(SshOptions.defaults())) {
-            RunStore store = new RunStore(database);
-            RecordingObserver observer = new RecordingObserver(false);
-            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
-                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC()).observedBy(observer);
-            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
-                jobs.attach(scheduler);
-                Run submitted = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.incident(42));
-                RecordingObserver.HeardEnd end = observer.awaitEnd(Duration.ofSeconds(40));
-                Run done = store.run(submitted.id()).orElseThrow();
+        try (JobsOnH2 rig = new JobsOnH2(SshOptions.defaults(), Duration.ofMillis(200), false)) {
+            try (Scheduler scheduler = rig.startScheduler()) {
+                Run submitted = rig.jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.incident(42));
+                RecordingObserver.HeardEnd end = rig.observer.awaitEnd(Duration.ofSeconds(40));
+                Run done = rig.store.run(submitted.id()).orElseThrow();
                 assertEquals(RunStatus.SUCCEEDED, done.status(), String.valueOf(done.failureReason()));
-                List<RecordedStep> steps = store.steps(submitted.id());
+                List<RecordedStep> steps = rig.store.steps(submitted.id());
                 assertEquals(7, steps.size(), steps.toString());
                 assertTrue(steps.get(4).toString().contains("WS01"), "the diagnose step's summary is stored");
 
@@ -94,35 +123,30 @@ class RunbookJobsTest {
                 assertEquals(RunResult.Outcome.AWAITING_APPROVAL, end.result().outcome());
                 assertTrue(end.result().diagnosis().findings().stream().anyMatch(f -> f.rule().equals("WS01")));
                 assertEquals(steps.stream().map(step -> step.step().name()).toList(),
-                        observer.steps.stream().map(heard -> heard.step().stepId()).toList(),
+                        rig.observer.steps.stream().map(heard -> heard.step().stepId()).toList(),
                         "the observer hears each stored step, in order");
-                assertTrue(observer.steps.stream().allMatch(heard -> heard.attempt() == 1));
-                assertEquals(1, observer.ends.size());
+                assertTrue(rig.observer.steps.stream().allMatch(heard -> heard.attempt() == 1));
+                assertEquals(1, rig.observer.ends.size());
             }
         }
     }
 
     @Test
     void an_unreachable_host_is_retried_with_backoff_then_failed_with_the_reason() throws Exception {
-        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
-             SshPool pool = new SshPool(SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(2)))) {
-            RunStore store = new RunStore(database);
-            RecordingObserver observer = new RecordingObserver(false);
-            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
-                    BackendFacts.NONE, Duration.ofMillis(100), Clock.systemUTC()).observedBy(observer);
-            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
-                jobs.attach(scheduler);
-                Run submitted = jobs.submit("diagnose-last-lines", "edge-gone", RunTrigger.alert("4f6c9e1b2a7d3c80"));
-                RecordingObserver.HeardEnd end = observer.awaitEnd(Duration.ofSeconds(40));
-                Run done = store.run(submitted.id()).orElseThrow();
+        SshOptions quickToGiveUp = SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(2));
+        try (JobsOnH2 rig = new JobsOnH2(quickToGiveUp, Duration.ofMillis(100), false)) {
+            try (Scheduler scheduler = rig.startScheduler()) {
+                Run submitted = rig.jobs.submit("diagnose-last-lines", "edge-gone", RunTrigger.alert("4f6c9e1b2a7d3c80"));
+                RecordingObserver.HeardEnd end = rig.observer.awaitEnd(Duration.ofSeconds(40));
+                Run done = rig.store.run(submitted.id()).orElseThrow();
                 assertEquals(RunStatus.FAILED, done.status());
                 assertEquals(RunbookJobs.MAX_ATTEMPTS, done.attempt(), "each transient failure is tried again");
                 assertTrue(done.failureReason().contains("edge-gone"), done.failureReason());
                 assertTrue(done.failureReason().contains("gave up after 3 attempts"), done.failureReason());
 
-                assertEquals(List.of(1, 2, 3), observer.steps.stream().map(RecordingObserver.HeardStep::attempt).toList(),
+                assertEquals(List.of(1, 2, 3), rig.observer.steps.stream().map(RecordingObserver.HeardStep::attempt).toList(),
                         "every attempt's failed step is heard, with its attempt");
-                assertEquals(List.of(done), observer.ends.stream().map(RecordingObserver.HeardEnd::run).toList(),
+                assertEquals(List.of(done), rig.observer.ends.stream().map(RecordingObserver.HeardEnd::run).toList(),
                         "retries are not ends: one end, after the last attempt");
                 assertEquals(RunResult.Outcome.FAILED, end.result().outcome());
             }
@@ -131,47 +155,35 @@ class RunbookJobsTest {
 
     @Test
     void an_observer_that_throws_changes_nothing_about_the_run() throws Exception {
-        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
-             SshPool pool = new SshPool(SshOptions.defaults())) {
-            RunStore store = new RunStore(database);
-            RecordingObserver observer = new RecordingObserver(true);
-            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
-                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC()).observedBy(observer);
-            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
-                jobs.attach(scheduler);
-                Run submitted = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
-                observer.awaitEnd(Duration.ofSeconds(40));
-                assertEquals(RunStatus.SUCCEEDED, store.run(submitted.id()).orElseThrow().status());
-                assertEquals(7, store.steps(submitted.id()).size());
-                assertEquals(7, observer.steps.size());
+        try (JobsOnH2 rig = new JobsOnH2(SshOptions.defaults(), Duration.ofMillis(200), true)) {
+            try (Scheduler scheduler = rig.startScheduler()) {
+                Run submitted = rig.jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
+                rig.observer.awaitEnd(Duration.ofSeconds(40));
+                assertEquals(RunStatus.SUCCEEDED, rig.store.run(submitted.id()).orElseThrow().status());
+                assertEquals(7, rig.store.steps(submitted.id()).size());
+                assertEquals(7, rig.observer.steps.size());
             }
         }
     }
 
     @Test
     void the_sweep_ends_a_run_whose_job_is_gone_and_tells_the_observer() throws Exception {
-        try (TestDatabase db = TestDatabase.h2In(dir.resolve("db")); Database database = Database.open(db.settings());
-             SshPool pool = new SshPool(SshOptions.defaults())) {
-            RunStore store = new RunStore(database);
-            RecordingObserver observer = new RecordingObserver(false);
-            RunbookJobs jobs = new RunbookJobs(store, inventory(), RUNBOOKS, new HostConnections(pool),
-                    BackendFacts.NONE, Duration.ofMillis(200), Clock.systemUTC()).observedBy(observer);
-            Run orphan = store.createRun(new medic.store.NewRun("diagnose-last-lines", "edge-local",
+        try (JobsOnH2 rig = new JobsOnH2(SshOptions.defaults(), Duration.ofMillis(200), false)) {
+            Run orphan = rig.store.createRun(new medic.store.NewRun("diagnose-last-lines", "edge-local",
                     RunTrigger.incident(7), false));
-            store.startRun(orphan.id(), "single");
-            try (Scheduler scheduler = Scheduler.start(database, SchedulerSettings.single(2), jobs.tasks())) {
-                jobs.attach(scheduler);
-                Run live = jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
+            rig.store.startRun(orphan.id(), "single");
+            try (Scheduler scheduler = rig.startScheduler()) {
+                Run live = rig.jobs.submit("diagnose-last-lines", "edge-local", RunTrigger.manual("U024BE7LH"));
 
-                List<Run> swept = jobs.sweepAbandoned();
+                List<Run> swept = rig.jobs.sweepAbandoned();
 
                 assertEquals(List.of(orphan.id()), swept.stream().map(Run::id).toList(),
                         "the submitted run has its job; the orphan has none");
-                assertEquals(RunStatus.INTERRUPTED, store.run(orphan.id()).orElseThrow().status());
-                RecordingObserver.HeardEnd end = observer.awaitEnd(Duration.ofSeconds(5));
+                assertEquals(RunStatus.INTERRUPTED, rig.store.run(orphan.id()).orElseThrow().status());
+                RecordingObserver.HeardEnd end = rig.observer.awaitEnd(Duration.ofSeconds(5));
                 assertEquals(orphan.id(), end.run().id());
                 assertEquals(7, end.run().trigger().incidentId().orElseThrow());
-                assertEquals(RunStatus.SUCCEEDED, awaitFinished(store, live.id()).status());
+                assertEquals(RunStatus.SUCCEEDED, awaitFinished(rig.store, live.id()).status());
             }
         }
     }
