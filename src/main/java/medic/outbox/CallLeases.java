@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * the first waiting call of its thread (so a thread's calls go out one after the other, in order; a waiting post
  * goes before everything else of its thread, since another replica may have queued an update of the thread in the
  * moment between winning the right to post it and queueing the post), its next attempt
- * time has come, nobody holds a live lease on it, and its channel's pacing allows a call now.
+ * time has come, nobody holds a live lease on it, and its channel's pacing allows a call now: no other call to the
+ * channel is being sent (its live lease), and the last one ended at least the channel interval ago. Pacing from the
+ * claim alone let a slow send (a cold HTTP client, a loaded machine) arrive at Slack right before the next one.
  */
 final class CallLeases {
 
@@ -26,6 +28,8 @@ final class CallLeases {
             + " c.attempts, c.created_at FROM outbox_calls c LEFT JOIN outbox_channels p ON p.channel = c.channel"
             + " WHERE c.status = 'PENDING' AND c.next_attempt_at <= ? AND (c.lease_until IS NULL OR c.lease_until <= ?)"
             + " AND (p.next_send_at IS NULL OR p.next_send_at <= ?)"
+            + " AND (? OR c.channel IS NULL OR NOT EXISTS (SELECT 1 FROM outbox_calls f WHERE f.channel = c.channel"
+            + " AND f.status = 'PENDING' AND f.id <> c.id AND f.lease_until > ?))"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_calls e WHERE e.thread_key = c.thread_key"
             + " AND e.status = 'PENDING' AND e.id <> c.id AND (e.kind = 'POST' AND (c.kind <> 'POST' OR e.sequence < c.sequence)"
             + " OR e.kind <> 'POST' AND c.kind <> 'POST' AND e.sequence < c.sequence))"
@@ -44,7 +48,7 @@ final class CallLeases {
     /** Claims up to {@code limit} due calls, each of another thread and channel; tokens come from {@code tokens}. */
     List<OutboxCall> claimDue(int limit, Instant now, Supplier<String> tokens) {
         List<OutboxCall> candidates = jdbc.inTransaction("find due Slack calls", connection -> due(connection, now,
-                limit * 4));
+                limit * 4, channelInterval.isZero()));
         List<OutboxCall> claimed = new ArrayList<>();
         Set<String> channelsTaken = new HashSet<>();
         for (OutboxCall candidate : candidates) {
@@ -65,12 +69,15 @@ final class CallLeases {
         return claimed;
     }
 
-    private static List<OutboxCall> due(Connection connection, Instant now, int limit) throws SQLException {
+    private static List<OutboxCall> due(Connection connection, Instant now, int limit, boolean unpaced)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(DUE)) {
             Jdbc.setInstant(select, 1, now);
             Jdbc.setInstant(select, 2, now);
             Jdbc.setInstant(select, 3, now);
-            select.setInt(4, limit);
+            select.setBoolean(4, unpaced);
+            Jdbc.setInstant(select, 5, now);
+            select.setInt(6, limit);
             List<OutboxCall> calls = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
