@@ -9,7 +9,10 @@
 #   --rate R       webhook requests a second (default 500; 10 alerts each)
 #   --postgres     one replica on PostgreSQL instead of H2 (several replicas always use PostgreSQL)
 #   --no-build     use target/ as it is (for a quiet-machine run: build first with --build-only)
-# environment: STORM_DIR (default: a new /tmp/medic-storm.XXXX), STORM_DRAIN_LIMIT seconds (default 480)
+# environment: STORM_DIR (default: a new /tmp/medic-storm.XXXX), STORM_DRAIN_LIMIT seconds (default 480),
+#              STORM_JAVA_OPTS for the bench JVM (e.g. -XX:StartFlightRecording=filename=storm.jfr to profile),
+#              STORM_WRK_WRAPPER runs the storm itself under a command, e.g. /work/bin/quiet: medic starts and its
+#              outbox drains (at Slack's pace, minutes) outside that window, the storm and its diagnoses inside
 set -euo pipefail
 
 replicas=1 seconds=60 rate=500 database= build=true build_only=false
@@ -37,7 +40,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 dir=${STORM_DIR:-$(mktemp -d /tmp/medic-storm.XXXX)}
 mkdir -p "$dir"
 echo "storm-run: $replicas replica(s), $database, $seconds s at $rate req/s; files in $dir"
-java -Xmx1g -cp "target/test-classes:target/classes:$(cat "$classpath")" medic.bench.ServeStormBench \
+java -Xmx1g ${STORM_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$classpath")" medic.bench.ServeStormBench \
     "$dir" "$replicas" "$seconds" "$rate" "$database" "${STORM_DRAIN_LIMIT:-480}" >"$dir/bench.out" 2>"$dir/bench.err" &
 bench=$!
 trap 'kill $bench 2>/dev/null || true' EXIT
@@ -47,13 +50,14 @@ while [[ ! -f $dir/ready ]]; do
     sleep 1
 done
 read -r url count token <"$dir/ready"
-echo "storm-run: medic ready at $url; load $(cut -d' ' -f1-3 /proc/loadavg); wrk for $seconds s"
-# 2 threads x 4 connections, each connection paced to rate/8 requests a second (storm.lua's delay()).
-PAYLOADS=$dir/payloads COUNT=$count RATE=$rate THREADS=2 CONNECTIONS=8 TOKEN=$token \
-    wrk -t2 -c8 -d"${seconds}s" --timeout 10s --latency -s src/bench/storm.lua "$url/hooks/alertmanager" \
+echo "storm-run: medic ready at $url; wrk for $seconds s"
+# 2 threads x 4 connections; storm.lua gives each request a slot on a timeline of RATE requests a second.
+PAYLOADS=$dir/payloads COUNT=$count RATE=$rate THREADS=2 TOKEN=$token ${STORM_WRK_WRAPPER:-} \
+    bash -c 'echo "storm-run: load $(cut -d" " -f1-3 /proc/loadavg) when wrk started"; exec "$@"' wrk wrk -t2 -c8 -d"${seconds}s" --timeout 10s --latency -s src/bench/storm.lua "$url/hooks/alertmanager" \
     >"$dir/wrk.out" 2>&1 || true
+echo "storm-run: load $(cut -d' ' -f1-3 /proc/loadavg) when wrk ended"
 touch "$dir/wrk.done"
-grep -E 'Requests/sec|requests in|Non-2xx|Socket errors' "$dir/wrk.out" || true
+grep -E 'when wrk started|Requests/sec|requests in|Non-2xx|Socket errors' "$dir/wrk.out" || true
 echo "storm-run: wrk done; waiting for medic to diagnose, post and drain its outbox, then checking"
 status=0
 wait $bench || status=$?

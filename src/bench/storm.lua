@@ -1,15 +1,14 @@
 -- wrk script for the alert storm (medic.bench.StormServer, medic.bench.ServeStormBench): posts the pre-written
 -- storm payloads DIR/0.json... Thread t of THREADS posts payloads t, t+THREADS, t+2*THREADS... in order, so which
--- payloads were sent is known afterwards; each connection paces itself (wrk's delay()) so that all CONNECTIONS
--- together send RATE requests a second. At the end it prints, per thread, requests sent and answered by status,
--- and the latency percentiles in microseconds, as "storm-wrk ..." lines ServeStormBench reads.
---   PAYLOADS=/tmp/storm COUNT=32500 RATE=500 THREADS=2 CONNECTIONS=8 \
+-- payloads were sent is known afterwards; the threads together send RATE requests a second (see delay()). At the
+-- end it prints, per thread, requests sent and answered by status, and the latency percentiles in microseconds, as
+-- "storm-wrk ..." lines ServeStormBench reads.
+--   PAYLOADS=/tmp/storm COUNT=32500 RATE=500 THREADS=2 \
 --     wrk -t2 -c8 -d60s --latency -s src/bench/storm.lua http://127.0.0.1:PORT/hooks/alertmanager
 local dir = os.getenv("PAYLOADS") or "/tmp/storm"
 local count = tonumber(os.getenv("COUNT") or "32500")
 local rate = tonumber(os.getenv("RATE") or "500")
 local thread_count = tonumber(os.getenv("THREADS") or "2")
-local connections = tonumber(os.getenv("CONNECTIONS") or "8")
 local token = os.getenv("TOKEN") or "storm-token"
 
 local threads = {}
@@ -38,8 +37,30 @@ function init(args)
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
+-- Each request has a slot on the thread's timeline (request k of the thread at k * THREADS / RATE seconds after its
+-- first); a free connection waits for the next slot, so the rate holds whatever the latency (a fixed delay after
+-- each answer would send fewer requests the slower medic answers). LuaJIT's ffi reads the monotonic clock.
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_nsec; } storm_timespec;
+  int clock_gettime(int clock, storm_timespec *now);
+]]
+local clock_now = ffi.new("storm_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, clock_now)
+  return tonumber(clock_now.tv_sec) * 1000 + tonumber(clock_now.tv_nsec) / 1e6
+end
+local first_ms = nil
+local slot = 0
+
 function delay()
-  return 1000 * connections / rate
+  if first_ms == nil then
+    first_ms = now_ms()
+  end
+  local due = first_ms + slot * 1000 * thread_count / rate
+  slot = slot + 1
+  local wait = due - now_ms()
+  return wait > 0 and wait or 0
 end
 
 function request()

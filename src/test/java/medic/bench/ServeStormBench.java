@@ -42,10 +42,12 @@ public final class ServeStormBench {
                     + " at start; %d cores", medic.description(), count, ALERTS_PER_REQUEST, FINGERPRINTS,
                     timeline.fleet().groups(), StormReport.loadAverage(), Runtime.getRuntime().availableProcessors());
             Files.writeString(dir.resolve("ready"), medic.url() + " " + count + " " + world.webhookToken() + "\n");
-            awaitFile(dir.resolve("wrk.done"), Duration.ofSeconds(seconds + 300));
+            awaitFile(dir.resolve("wrk.done"), Duration.ofSeconds(seconds + 1_800));
             Instant stormEnded = Instant.now();
             WrkResult wrk = WrkResult.read(dir.resolve("wrk.out"));
-            report.line("load %s when wrk ended", StormReport.loadAverage());
+            report.line("load %s when wrk ended (%s)", StormReport.loadAverage(), java.nio.file.Files.readAllLines(
+                    dir.resolve("wrk.out")).stream().filter(l -> l.contains("when wrk started")).findFirst()
+                    .orElse("load at the start unknown"));
             StormDatabase database = new StormDatabase(medic.database());
             StormDatabase.Snapshot settled = awaitSettled(database, drainLimit);
             report.line("medic settled %.1f s after the storm (diagnoses done, outbox drained: %s)",
