@@ -20,16 +20,24 @@ import java.util.function.Supplier;
  * moment between winning the right to post it and queueing the post), its next attempt
  * time has come, nobody holds a live lease on it, and its channel's pacing allows a call now: no other call to the
  * channel is being sent (its live lease), and the last one ended at least the channel interval ago. Pacing from the
- * claim alone let a slow send (a cold HTTP client, a loaded machine) arrive at Slack right before the next one.
+ * claim alone let a slow send (a cold HTTP client, a loaded machine) arrive at Slack right before the next one. A call
+ * queued without a channel (another replica had won the right to post its thread but not yet queued the post) is
+ * paced on the channel its thread's post went to, which is known by the time the call may go.
  */
 final class CallLeases {
 
-    private static final String DUE = "SELECT c.id, c.thread_key, c.sequence, c.kind, c.channel, c.payload,"
-            + " c.attempts, c.created_at FROM outbox_calls c LEFT JOIN outbox_channels p ON p.channel = c.channel"
+    /** A call's channel: its own, or for a call queued before its thread's post was visible, where that post went. */
+    private static final String CHANNEL_OF = "COALESCE(%1$s.channel, (SELECT s.channel FROM slack_conversations s"
+            + " WHERE s.thread_key = %1$s.thread_key))";
+
+    private static final String DUE = "SELECT c.id, c.thread_key, c.sequence, c.kind, " + String.format(CHANNEL_OF, "c")
+            + " AS channel, c.payload, c.attempts, c.created_at FROM outbox_calls c LEFT JOIN outbox_channels p"
+            + " ON p.channel = " + String.format(CHANNEL_OF, "c")
             + " WHERE c.status = 'PENDING' AND c.next_attempt_at <= ? AND (c.lease_until IS NULL OR c.lease_until <= ?)"
             + " AND (p.next_send_at IS NULL OR p.next_send_at <= ?)"
-            + " AND (? OR c.channel IS NULL OR NOT EXISTS (SELECT 1 FROM outbox_calls f WHERE f.channel = c.channel"
-            + " AND f.status = 'PENDING' AND f.id <> c.id AND f.lease_until > ?))"
+            + " AND (? OR NOT EXISTS (SELECT 1 FROM outbox_calls f WHERE f.status = 'PENDING' AND f.id <> c.id"
+            + " AND f.lease_until > ? AND " + String.format(CHANNEL_OF, "f") + " = " + String.format(CHANNEL_OF, "c")
+            + "))"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_calls e WHERE e.thread_key = c.thread_key"
             + " AND e.status = 'PENDING' AND e.id <> c.id AND (e.kind = 'POST' AND (c.kind <> 'POST' OR e.sequence < c.sequence)"
             + " OR e.kind <> 'POST' AND c.kind <> 'POST' AND e.sequence < c.sequence))"
