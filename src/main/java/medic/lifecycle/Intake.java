@@ -73,10 +73,15 @@ final class Intake implements IncidentEvents {
         noteRepeats(incident, flow.get());
     }
 
-    /** One thread reply for the alerts since the last one; nothing while the thread is not posted or snoozed. */
+    /**
+     * One thread reply for the alerts since the last one; nothing while the thread is not posted or snoozed, nor while
+     * a call of its thread still waits in the outbox (the alerts are counted in the next note instead: in a storm
+     * Slack's one message a second per channel would otherwise queue one note per delivery, for hours).
+     */
     void noteRepeats(Incident incident, Flow flow) {
         int unnoted = incident.alertCount() - flow.notedAlerts();
-        if (!flow.posted() || unnoted <= 0 || incident.isSnoozedAt(clock.instant())) {
+        if (!flow.posted() || unnoted <= 0 || incident.isSnoozedAt(clock.instant())
+                || outbox.waiting(incident.threadKey())) {
             return;
         }
         if (flows.noted(incident.id(), flow.notedAlerts(), incident.alertCount())) {

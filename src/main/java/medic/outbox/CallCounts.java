@@ -43,4 +43,16 @@ final class CallCounts {
             return result;
         });
     }
+
+    boolean waiting(String threadKey) {
+        return jdbc.inTransaction("look for waiting Slack calls of thread " + threadKey, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM outbox_calls WHERE thread_key = ? AND status = 'PENDING' LIMIT 1")) {
+                select.setString(1, threadKey);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
 }

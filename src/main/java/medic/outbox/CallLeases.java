@@ -18,14 +18,26 @@ import java.util.function.Supplier;
  * the first waiting call of its thread (so a thread's calls go out one after the other, in order; a waiting post
  * goes before everything else of its thread, since another replica may have queued an update of the thread in the
  * moment between winning the right to post it and queueing the post), its next attempt
- * time has come, nobody holds a live lease on it, and its channel's pacing allows a call now.
+ * time has come, nobody holds a live lease on it, and its channel's pacing allows a call now: no other call to the
+ * channel is being sent (its live lease), and the last one ended at least the channel interval ago. Pacing from the
+ * claim alone let a slow send (a cold HTTP client, a loaded machine) arrive at Slack right before the next one. A call
+ * queued without a channel (another replica had won the right to post its thread but not yet queued the post) is
+ * paced on the channel its thread's post went to, which is known by the time the call may go.
  */
 final class CallLeases {
 
-    private static final String DUE = "SELECT c.id, c.thread_key, c.sequence, c.kind, c.channel, c.payload,"
-            + " c.attempts, c.created_at FROM outbox_calls c LEFT JOIN outbox_channels p ON p.channel = c.channel"
+    /** A call's channel: its own, or for a call queued before its thread's post was visible, where that post went. */
+    private static final String CHANNEL_OF = "COALESCE(%1$s.channel, (SELECT s.channel FROM slack_conversations s"
+            + " WHERE s.thread_key = %1$s.thread_key))";
+
+    private static final String DUE = "SELECT c.id, c.thread_key, c.sequence, c.kind, " + String.format(CHANNEL_OF, "c")
+            + " AS channel, c.payload, c.attempts, c.created_at FROM outbox_calls c LEFT JOIN outbox_channels p"
+            + " ON p.channel = " + String.format(CHANNEL_OF, "c")
             + " WHERE c.status = 'PENDING' AND c.next_attempt_at <= ? AND (c.lease_until IS NULL OR c.lease_until <= ?)"
             + " AND (p.next_send_at IS NULL OR p.next_send_at <= ?)"
+            + " AND (? OR NOT EXISTS (SELECT 1 FROM outbox_calls f WHERE f.status = 'PENDING' AND f.id <> c.id"
+            + " AND f.lease_until > ? AND " + String.format(CHANNEL_OF, "f") + " = " + String.format(CHANNEL_OF, "c")
+            + "))"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_calls e WHERE e.thread_key = c.thread_key"
             + " AND e.status = 'PENDING' AND e.id <> c.id AND (e.kind = 'POST' AND (c.kind <> 'POST' OR e.sequence < c.sequence)"
             + " OR e.kind <> 'POST' AND c.kind <> 'POST' AND e.sequence < c.sequence))"
@@ -44,7 +56,7 @@ final class CallLeases {
     /** Claims up to {@code limit} due calls, each of another thread and channel; tokens come from {@code tokens}. */
     List<OutboxCall> claimDue(int limit, Instant now, Supplier<String> tokens) {
         List<OutboxCall> candidates = jdbc.inTransaction("find due Slack calls", connection -> due(connection, now,
-                limit * 4));
+                limit * 4, channelInterval.isZero()));
         List<OutboxCall> claimed = new ArrayList<>();
         Set<String> channelsTaken = new HashSet<>();
         for (OutboxCall candidate : candidates) {
@@ -65,12 +77,15 @@ final class CallLeases {
         return claimed;
     }
 
-    private static List<OutboxCall> due(Connection connection, Instant now, int limit) throws SQLException {
+    private static List<OutboxCall> due(Connection connection, Instant now, int limit, boolean unpaced)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(DUE)) {
             Jdbc.setInstant(select, 1, now);
             Jdbc.setInstant(select, 2, now);
             Jdbc.setInstant(select, 3, now);
-            select.setInt(4, limit);
+            select.setBoolean(4, unpaced);
+            Jdbc.setInstant(select, 5, now);
+            select.setInt(6, limit);
             List<OutboxCall> calls = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

@@ -132,6 +132,11 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
                 new Payloads.Respond(responseUrl, message.text(), message.blocksJson(), ephemeral)));
     }
 
+    @Override
+    public boolean waiting(String threadKey) {
+        return counts.waiting(threadKey);
+    }
+
     /**
      * Sends the due calls in the calling thread (bounded by the sweep interval), then purges sent calls past their
      * retention. Registered with the scheduler as {@link #SWEEP_TASK}, it covers a worker that stopped and calls

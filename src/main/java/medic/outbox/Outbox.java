@@ -23,4 +23,12 @@ public interface Outbox {
 
     /** Answers a slash command or button through its {@code response_url}. */
     void respond(String responseUrl, SlackMessage message, boolean ephemeral);
+
+    /**
+     * True while a call of the conversation still waits to be sent. A caller with something that can wait (a count
+     * of repeated alerts) holds it back then, so a storm queues one note per thread instead of one per delivery.
+     */
+    default boolean waiting(String threadKey) {
+        return false;
+    }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import medic.cli.Main;
 
 /** One {@code medic serve} replica as its own JVM on this test's classpath; killed like a crash (SIGKILL) on demand. */
-final class Replica implements AutoCloseable {
+public final class Replica implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("medic serving on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern INSTANCE = Pattern.compile("scheduler instance (\\S+) \\(clustered");
 
@@ -27,7 +27,7 @@ final class Replica implements AutoCloseable {
     }
 
     /** Starts {@code medic serve} with exactly {@code environment} for medic's settings; returns once it listens. */
-    static Replica start(String name, Map<String, String> environment, Path dir) throws IOException,
+    public static Replica start(String name, Map<String, String> environment, Path dir) throws IOException,
             InterruptedException {
         Path output = dir.resolve(name + ".out");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -45,7 +45,7 @@ final class Replica implements AutoCloseable {
         return replica;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -75,7 +75,7 @@ final class Replica implements AutoCloseable {
         }
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.exists(output) ? Files.readString(output) : "(no output)";
         } catch (IOException e) {

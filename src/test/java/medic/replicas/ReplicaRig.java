@@ -118,6 +118,26 @@ final class ReplicaRig implements AutoCloseable {
         }
     }
 
+    /** Every row of {@code sql}, each as its columns' values. */
+    List<List<Object>> rows(String sql) {
+        DatabaseSettings settings = database.settings();
+        try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            int columns = row.getMetaData().getColumnCount();
+            while (row.next()) {
+                List<Object> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(row.getObject(i));
+                }
+                rows.add(values);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Each outbox call's thread, kind, status and last error, one per line, for failure messages. */
     String outboxCalls() {
         return (String) query("SELECT STRING_AGG(thread_key || ' ' || kind || ' ' || status || ' '"
