@@ -222,13 +222,11 @@ public final class Applier {
                 steps.note(ApplyStep.LOCK, Status.PASSED, "interrupted before anything changed; still APPROVED");
                 return result(change, ChangeState.APPROVED, "not started", steps);
             }
-            if (change.state() == ChangeState.BACKED_UP) {
-                move(changeId, ChangeState.BACKED_UP, ChangeState.RECOVERED, "interrupted before any file was written");
-                steps.note(ApplyStep.DONE, Status.PASSED, ChangeState.RECOVERED + ": interrupted before any file was written; nothing to undo");
-                return result(change, ChangeState.RECOVERED, "nothing was written", steps);
-            }
+            // From BACKED_UP too the files are compared with their backups rather than trusted untouched: a file may
+            // have been written after a WRITING mark the database did not keep (a kill -9 right after its commit).
+            // The restore skips files that still hold their backed-up content, so it changes nothing otherwise.
             try (ApplyHost host = hosts.open(change.host())) {
-                boolean reload = change.state() != ChangeState.WRITING;
+                boolean reload = change.state() != ChangeState.WRITING && change.state() != ChangeState.BACKED_UP;
                 return restore(change, host, steps, change.state(), ChangeState.RECOVERED, reload,
                         "recovered after an interruption in state " + change.state());
             }
