@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,15 +41,7 @@ class ApplyFailoverTest {
         slowFlag = dir.resolve("slow-nginx-t");
         slowTests = dir.resolve("slow-nginx-t-starts");
         // nginx -t turns slow once the flag file exists (after the diagnosis), so the apply is caught in it.
-        Path inventory = dir.resolve("inventory.yaml");
-        String yaml = Files.readString(inventory);
-        Matcher binary = Pattern.compile("binary: (\\S+)").matcher(yaml);
-        assertTrue(binary.find(), yaml);
-        Path slow = dir.resolve("slow-nginx");
-        Files.writeString(slow, "#!/bin/sh\ncase \" $* \" in *\" -t \"*) if [ -e '" + slowFlag + "' ]; then echo started"
-                + " >> '" + slowTests + "'; sleep 8; fi;; esac\nexec '" + binary.group(1) + "' \"$@\"\n");
-        Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(inventory, yaml.replace("binary: " + binary.group(1), "binary: " + slow));
+        rig.slowNginxTestOnceFlagged(slowFlag, slowTests);
     }
 
     @AfterEach

@@ -1,8 +1,11 @@
 package medic.replicas;
 
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import medic.lifecycle.FlowRig;
 import medic.store.DatabaseSettings;
 import medic.testing.PostgresDatabase;
@@ -55,6 +60,24 @@ final class ReplicaRig implements AutoCloseable {
     /** Sets {@code key} for every replica started from now on (e.g. another inventory, the watcher on). */
     void set(String key, String value) {
         overrides.put(key, value);
+    }
+
+    /**
+     * Puts a wrapper before the inventory's nginx binary: once {@code flag} exists, each {@code nginx -t} appends a
+     * line to {@code starts} and takes 8 s, so a test can catch a replica in the middle of an apply.
+     */
+    void slowNginxTestOnceFlagged(Path flag, Path starts) throws IOException {
+        Path inventory = flow.dir.resolve("inventory.yaml");
+        String yaml = Files.readString(inventory);
+        Matcher binary = Pattern.compile("binary: (\\S+)").matcher(yaml);
+        if (!binary.find()) {
+            throw new AssertionError("no nginx binary in " + yaml);
+        }
+        Path slow = flow.dir.resolve("slow-nginx");
+        Files.writeString(slow, "#!/bin/sh\ncase \" $* \" in *\" -t \"*) if [ -e '" + flag + "' ]; then echo started"
+                + " >> '" + starts + "'; sleep 8; fi;; esac\nexec '" + binary.group(1) + "' \"$@\"\n");
+        Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(inventory, yaml.replace("binary: " + binary.group(1), "binary: " + slow));
     }
 
     /** Starts {@code count} replicas at the same time (they migrate the fresh schema concurrently). */

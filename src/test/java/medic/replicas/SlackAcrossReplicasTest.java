@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -50,15 +49,7 @@ class SlackAcrossReplicasTest {
         slowFlag = dir.resolve("slow-nginx-t");
         slowTests = dir.resolve("slow-nginx-t-starts");
         // nginx -t turns slow (8 s) once the flag file exists, so a test can catch a replica holding the host's lock.
-        Path inventory = dir.resolve("inventory.yaml");
-        String yaml = Files.readString(inventory);
-        Matcher binary = Pattern.compile("binary: (\\S+)").matcher(yaml);
-        assertTrue(binary.find(), yaml);
-        Path slow = dir.resolve("slow-nginx");
-        Files.writeString(slow, "#!/bin/sh\ncase \" $* \" in *\" -t \"*) if [ -e '" + slowFlag + "' ]; then echo started"
-                + " >> '" + slowTests + "'; sleep 8; fi;; esac\nexec '" + binary.group(1) + "' \"$@\"\n");
-        Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(inventory, yaml.replace("binary: " + binary.group(1), "binary: " + slow));
+        rig.slowNginxTestOnceFlagged(slowFlag, slowTests);
         List<Replica> replicas = rig.start(2);
         a = replicas.get(0);
         b = replicas.get(1);
