@@ -16,13 +16,16 @@ public record FileChange(String path, String relativePath, String before, String
         return count('-');
     }
 
+    /** Lines after the two file headers that start with {@code sign} (content lines; hunk headers start with @). */
     private int count(char sign) {
         int n = 0;
-        String[] lines = diff.split("\n");
-        for (int i = 2; i < lines.length; i++) {
-            if (!lines[i].isEmpty() && lines[i].charAt(0) == sign) {
+        int line = 0;
+        for (int start = 0; start < diff.length(); line++) {
+            int nl = diff.indexOf('\n', start);
+            if (line >= 2 && diff.charAt(start) == sign) {
                 n++;
             }
+            start = nl < 0 ? diff.length() : nl + 1;
         }
         return n;
     }

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import medic.MedicException;
 import medic.nginx.config.ConfigParser;
 import medic.nginx.config.ConfigSyntaxException;
@@ -19,8 +17,8 @@ import medic.nginx.model.NginxConfig;
 /**
  * Turns findings into the smallest edits that give nginx what they ask for, keeping each file's own
  * indentation, comments, order and line endings, and shows them as unified diffs. Pure: text in, text out.
- * Edits are computed against the original text and applied per file; every changed file is parsed again,
- * and text nginx could not read is a hardener bug that fails loudly.
+ * Edits are computed against the original text and applied per file; every changed file is checked to parse
+ * ({@link ParseCheck}), and text nginx could not read is a hardener bug that fails loudly.
  */
 public final class Hardener {
     private Hardener() {
@@ -62,7 +60,6 @@ public final class Hardener {
         List<String> conflicts = new ArrayList<>(merged.conflicts());
         List<String> notes = new ArrayList<>(planner.skipped());
         List<FileChange> files = new ArrayList<>();
-        List<CompletableFuture<Void>> checks = new ArrayList<>();
         for (String path : tree.files().keySet()) {
             List<Edit> edits = byFile.get(path);
             if (edits == null) {
@@ -75,15 +72,13 @@ public final class Hardener {
             if (after.equals(before)) {
                 continue;
             }
-            // The re-parse and the diff read the same strings and take about as long: one runs on another core.
-            checks.add(CompletableFuture.runAsync(() -> validate(path, relative, after)));
+            ParseCheck.validate(tree.file(path), relative, after, applied.kept());
             files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, applied)));
             int includers = tree.includers(path);
             if (includers > 1) {
                 notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
             }
         }
-        awaitAll(checks);
         Set<Object> effective = new HashSet<>();
         planner.effective().forEach(i -> effective.add(merged.keys().get(i)));
         Set<Object> skipped = new HashSet<>();
@@ -109,19 +104,6 @@ public final class Hardener {
             }
         }
         return addressed;
-    }
-
-    private static void awaitAll(List<CompletableFuture<Void>> checks) {
-        for (CompletableFuture<Void> check : checks) {
-            try {
-                check.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        }
     }
 
     static void validate(String path, String relative, String after) {

@@ -67,7 +67,11 @@ final class TextEdits {
             }
             kept.add(edit);
         }
-        StringBuilder out = new StringBuilder(original.length() + 256);
+        int length = original.length();
+        for (Edit edit : kept) {
+            length += edit.text().length() - (edit.end() - edit.start());
+        }
+        StringBuilder out = new StringBuilder(length);
         int at = 0;
         for (Edit edit : kept) {
             out.append(original, at, edit.start()).append(edit.text());

@@ -3,7 +3,6 @@ package medic.nginx.harden;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,48 +30,113 @@ final class UnifiedDiff {
      * The diff of {@code before} to the text the edits made of it. Lines no edit touches are equal on both
      * sides, so only the lines around each group of edits are compared: Myers' cost grows with the lines
      * compared times the lines changed, which makes one whole-file comparison take seconds on a large config
-     * with edits all over it.
+     * with edits all over it. A window whose edits only insert whole lines, none equal to a line of the window,
+     * needs no comparison at all ({@link Insertions}).
      */
     static String of(String relativePath, String before, TextEdits.Applied applied) {
+        return of(relativePath, before, applied, true);
+    }
+
+    /** As above; {@code direct} false runs Myers on every window (tests compare the two). */
+    static String of(String relativePath, String before, TextEdits.Applied applied, boolean direct) {
         String after = applied.text();
         int[] originalStarts = starts(before);
-        int[] revisedStarts = starts(after);
         List<Edit> edits = applied.kept();
-        List<AbstractDelta<String>> deltas = new ArrayList<>();
+        List<Delta> deltas = new ArrayList<>();
         int shift = 0;
+        int lineShift = 0;
+        int cursor = 0;
         int i = 0;
         while (i < edits.size()) {
-            int first = lineOf(originalStarts, edits.get(i).start());
+            cursor = lineFrom(originalStarts, cursor, edits.get(i).start());
+            int first = cursor;
             int last = first;
             int growth = 0;
             int j = i;
             // A window keeps CONTEXT untouched lines on each side, so Myers sees what a whole-file comparison sees
             // near the edits and aligns repeated lines (blank ones, braces) the same way; windows never touch.
-            for (; j < edits.size() && lineOf(originalStarts, edits.get(j).start()) <= last + 1 + 2 * CONTEXT; j++) {
+            for (; j < edits.size(); j++) {
                 Edit edit = edits.get(j);
-                last = Math.max(last, lineOf(originalStarts, edit.end()));
+                cursor = lineFrom(originalStarts, cursor, edit.start());
+                if (cursor > last + 1 + 2 * CONTEXT) {
+                    break;
+                }
+                last = Math.max(last, lineFrom(originalStarts, cursor, edit.end()));
                 growth += edit.text().length() - (edit.end() - edit.start());
             }
             first = Math.max(0, first - CONTEXT);
             int end = Math.min(last + 1 + CONTEXT, originalStarts.length);
             int startOffset = first < originalStarts.length ? originalStarts[first] : before.length();
             int endOffset = end < originalStarts.length ? originalStarts[end] : before.length();
-            int revisedFirst = lineAt(revisedStarts, startOffset + shift, after.length());
-            int revisedEnd = lineAt(revisedStarts, endOffset + shift + growth, after.length());
-            if (revisedFirst < 0 || revisedEnd < 0) {
+            int revisedStart = startOffset + shift;
+            int revisedEnd = endOffset + shift + growth;
+            if (!lineStart(after, revisedStart) || !lineStart(after, revisedEnd)) {
                 // Cannot happen for edits TextEdits applied; the whole-file comparison is right regardless.
                 return of(relativePath, before, after);
             }
-            for (AbstractDelta<String> delta : DiffUtils.diff(lines(before, originalStarts, first, end),
-                    lines(after, revisedStarts, revisedFirst, revisedEnd)).getDeltas()) {
-                deltas.add(delta.withChunks(
-                        new Chunk<>(delta.getSource().getPosition() + first, delta.getSource().getLines()),
-                        new Chunk<>(delta.getTarget().getPosition() + revisedFirst, delta.getTarget().getLines())));
+            int revisedFirst = first + lineShift;
+            int added = direct ? Insertions.deltas(before, originalStarts, first, end, edits.subList(i, j), shift,
+                    after, revisedStart, revisedEnd, revisedFirst, deltas) : -1;
+            if (added < 0) {
+                added = myers(before, originalStarts, first, end, after, revisedStart, revisedEnd, revisedFirst,
+                        deltas);
             }
+            lineShift += added;
             shift += growth;
             i = j;
         }
-        return new HunkWriter(before, originalStarts).write(relativePath, deltas);
+        return new HunkWriter(before, originalStarts, after).write(relativePath, deltas);
+    }
+
+    /** Myers on the window's lines; adds the deltas and returns the lines the window gains (negative: loses). */
+    private static int myers(String before, int[] originalStarts, int first, int end, String after, int revisedStart,
+                             int revisedEnd, int revisedFirst, List<Delta> deltas) {
+        int[] revisedStarts = starts(after, revisedStart, revisedEnd);
+        List<String> revised = new ArrayList<>(revisedStarts.length);
+        for (int k = 0; k < revisedStarts.length; k++) {
+            revised.add(after.substring(revisedStarts[k], k + 1 < revisedStarts.length ? revisedStarts[k + 1]
+                    : revisedEnd));
+        }
+        for (AbstractDelta<String> delta : DiffUtils.diff(lines(before, originalStarts, first, end), revised)
+                .getDeltas()) {
+            int target = delta.getTarget().getPosition();
+            int size = delta.getTarget().size();
+            int from = size == 0 ? 0 : revisedStarts[target];
+            int to = size == 0 ? 0 : target + size < revisedStarts.length ? revisedStarts[target + size] : revisedEnd;
+            deltas.add(new Delta(delta.getSource().getPosition() + first, delta.getSource().size(),
+                    target + revisedFirst, size, from, to));
+        }
+        return revisedStarts.length - (end - first);
+    }
+
+    /** Where each line of {@code text[from, to)} starts ({@code from} being a line start). */
+    private static int[] starts(String text, int from, int to) {
+        int count = 0;
+        for (int at = text.indexOf('\n', from); at >= 0 && at < to - 1; at = text.indexOf('\n', at + 1)) {
+            count++;
+        }
+        int[] starts = new int[from == to ? 0 : count + 1];
+        if (from < to) {
+            starts[0] = from;
+        }
+        int line = 1;
+        for (int at = text.indexOf('\n', from); at >= 0 && at < to - 1; at = text.indexOf('\n', at + 1)) {
+            starts[line++] = at + 1;
+        }
+        return starts;
+    }
+
+    /** The line holding {@code offset}, searching forward from line {@code from} (offsets come in order). */
+    private static int lineFrom(int[] starts, int from, int offset) {
+        int line = from;
+        while (line + 1 < starts.length && starts[line + 1] <= offset) {
+            line++;
+        }
+        return line;
+    }
+
+    private static boolean lineStart(String text, int offset) {
+        return offset == 0 || offset == text.length() || (offset < text.length() && text.charAt(offset - 1) == '\n');
     }
 
     private static String render(String relativePath, List<String> original, Patch<String> patch) {
@@ -115,21 +179,6 @@ final class UnifiedDiff {
             starts[line++] = at + 1;
         }
         return starts;
-    }
-
-    /** The line holding {@code offset}; the end of the text counts as its last line. */
-    private static int lineOf(int[] starts, int offset) {
-        int at = java.util.Arrays.binarySearch(starts, offset);
-        return Math.max(0, at >= 0 ? at : -at - 2);
-    }
-
-    /** The line starting exactly at {@code offset} (the line count for the end of the text), or -1. */
-    private static int lineAt(int[] starts, int offset, int length) {
-        if (offset == length) {
-            return starts.length;
-        }
-        int at = java.util.Arrays.binarySearch(starts, offset);
-        return at >= 0 ? at : -1;
     }
 
     /** The text cut after each {@code \n}, terminators kept; the last piece may have none. */
