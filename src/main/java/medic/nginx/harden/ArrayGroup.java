@@ -117,7 +117,14 @@ final class ArrayGroup {
     }
 
     private static List<Directive> simple(Scope scope, String name) {
-        return scope.all(name).stream().filter(d -> !d.isBlock()).toList();
+        List<Directive> all = scope.all(name);
+        List<Directive> simple = new ArrayList<>(all.size());
+        for (Directive d : all) {
+            if (!d.isBlock()) {
+                simple.add(d);
+            }
+        }
+        return simple;
     }
 
     /** The lines of the nearest outer level that has any: what this level inherits while it has none. */

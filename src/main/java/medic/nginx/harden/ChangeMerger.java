@@ -2,8 +2,7 @@ package medic.nginx.harden;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,19 +22,15 @@ final class ChangeMerger {
     record Sourced(Change change, String rule) { }
 
     /**
-     * The merged changes in first-appearance order with their keys, the conflicts met on the way, and the key
-     * of every change given (by identity), so callers need not normalise and key each change again.
+     * The merged changes in first-appearance order, the conflicts met on the way, and for every change given
+     * (in the order given) the index of the merged change it folded into, so callers need not key changes again.
      */
-    record Result(List<Change> changes, List<Object> keys, List<String> conflicts, Map<Change, Object> keyOfGiven) {
-        /** The key of a change that was given to the merge, or of any other change. */
-        Object keyOf(Change change) {
-            Object key = keyOfGiven.get(change);
-            return key != null ? key : key(normalized(change));
-        }
+    record Result(List<Change> changes, List<String> conflicts, int[] mergedIndexOfGiven) {
     }
 
-    private final Map<Object, Change> merged = new LinkedHashMap<>();
-    private final Map<Object, String> ruleOfKept = new LinkedHashMap<>();
+    private final Map<Object, Integer> indexOfKey = new HashMap<>();
+    private final List<Change> merged = new ArrayList<>();
+    private final List<String> ruleOfKept = new ArrayList<>();
     private final List<String> conflicts = new ArrayList<>();
     private final Describer describer;
 
@@ -45,15 +40,13 @@ final class ChangeMerger {
 
     static Result merge(List<Sourced> changes, Describer describer) {
         ChangeMerger merger = new ChangeMerger(describer);
-        Map<Change, Object> keyOfGiven = new IdentityHashMap<>(changes.size());
-        for (Sourced sourced : changes) {
+        int[] mergedIndexOfGiven = new int[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            Sourced sourced = changes.get(i);
             Change change = normalized(sourced.change());
-            Object key = key(change);
-            keyOfGiven.put(sourced.change(), key);
-            merger.add(key, change, sourced.rule());
+            mergedIndexOfGiven[i] = merger.add(key(change), change, sourced.rule());
         }
-        return new Result(List.copyOf(merger.merged.values()), List.copyOf(merger.merged.keySet()),
-                List.copyOf(merger.conflicts), keyOfGiven);
+        return new Result(List.copyOf(merger.merged), List.copyOf(merger.conflicts), mergedIndexOfGiven);
     }
 
     /** What makes two changes "the same edit": the place and the thing set, not the value. */
@@ -115,18 +108,23 @@ final class ChangeMerger {
         return List.of(key);
     }
 
-    private void add(Object key, Change change, String rule) {
-        Change previous = merged.get(key);
-        if (previous == null) {
-            merged.put(key, change);
-            ruleOfKept.put(key, rule);
-        } else if (!previous.equals(change)) {
-            Change winner = resolve(previous, change, ruleOfKept.get(key), rule);
-            merged.put(key, winner);
+    /** Folds the change in; returns its merged index. */
+    private int add(Object key, Change change, String rule) {
+        Integer index = indexOfKey.putIfAbsent(key, merged.size());
+        if (index == null) {
+            merged.add(change);
+            ruleOfKept.add(rule);
+            return merged.size() - 1;
+        }
+        Change previous = merged.get(index);
+        if (!previous.equals(change)) {
+            Change winner = resolve(previous, change, ruleOfKept.get(index), rule);
+            merged.set(index, winner);
             if (winner != previous) {
-                ruleOfKept.put(key, rule);
+                ruleOfKept.set(index, rule);
             }
         }
+        return index;
     }
 
     private Change resolve(Change kept, Change other, String keptRule, String otherRule) {

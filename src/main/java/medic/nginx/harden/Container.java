@@ -1,5 +1,6 @@
 package medic.nginx.harden;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,36 @@ final class Container {
                         mapIncluded(tree, d, through);
                     }
                 }
+            }
+        }
+    }
+
+    /** The last simple directive of the level with each name, and of each family, found in one pass when first asked. */
+    private Map<String, Directive> lastByName;
+    private Map<String, Directive> lastByFamily;
+
+    /** The last simple directive of this level named {@code name}, or null. */
+    Directive lastSimple(String name) {
+        index();
+        return lastByName.get(name);
+    }
+
+    /** The last simple directive of this level whose name is in {@code family} ({@link Placement#family}), or null. */
+    Directive lastOfFamily(String family) {
+        index();
+        return family.isEmpty() ? null : lastByFamily.get(family);
+    }
+
+    private void index() {
+        if (lastByName != null) {
+            return;
+        }
+        lastByName = new HashMap<>();
+        lastByFamily = new HashMap<>();
+        for (Directive d : scope.directives()) {
+            if (!d.isBlock()) {
+                lastByName.put(d.name(), d);
+                lastByFamily.put(Placement.family(d.name()), d);
             }
         }
     }

@@ -2,11 +2,9 @@ package medic.nginx.harden;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import medic.MedicException;
 import medic.nginx.config.ConfigFile;
 import medic.nginx.config.ConfigTree;
@@ -30,10 +28,10 @@ final class EditPlanner {
     private final Describer describer;
     private final Map<String, Layout> layouts = new HashMap<>();
     private final Map<Object, Container> containers = new HashMap<>();
-    private final Map<List<Object>, ArrayGroup> groups = new LinkedHashMap<>();
+    private final Map<GroupKey, ArrayGroup> groups = new LinkedHashMap<>();
     private final List<Edit> edits = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
-    private final List<Change> skippedChanges = new ArrayList<>();
+    private final List<Integer> skippedChanges = new ArrayList<>();
 
     EditPlanner(NginxConfig config, Describer describer) {
         this.config = config;
@@ -69,12 +67,16 @@ final class EditPlanner {
         return all;
     }
 
-    /** The orders of the changes that edit something (the others are already satisfied, or skipped). */
-    Set<Integer> effective() {
-        Set<Integer> orders = new HashSet<>();
-        edits.forEach(e -> orders.add(e.order()));
-        groups.values().forEach(g -> orders.addAll(g.contributing()));
-        return orders;
+    /** By order: the changes that edit something (the others are already satisfied, or skipped). */
+    boolean[] effective(int orders) {
+        boolean[] effective = new boolean[orders];
+        for (Edit edit : edits) {
+            effective[edit.order()] = true;
+        }
+        for (ArrayGroup group : groups.values()) {
+            group.contributing().forEach(order -> effective[order] = true);
+        }
+        return effective;
     }
 
     /** Why changes were skipped, one line each. */
@@ -82,15 +84,18 @@ final class EditPlanner {
         return List.copyOf(skipped);
     }
 
-    List<Change> skippedChanges() {
-        return List.copyOf(skippedChanges);
+    /** By order: the changes that were skipped. */
+    boolean[] skippedOrders(int orders) {
+        boolean[] skippedOrders = new boolean[orders];
+        skippedChanges.forEach(order -> skippedOrders[order] = true);
+        return skippedOrders;
     }
 
     private void setDirective(Change.SetDirective c, int order) {
         Container container = container(c.scope());
         Directive existing = c.scope().find(c.name());
         if (existing != null && existing.isBlock()) {
-            skip(c, describer.where(c.scope()) + " has a " + c.name() + " block, not a simple directive");
+            skip(c, order, describer.where(c.scope()) + " has a " + c.name() + " block, not a simple directive");
         } else if (existing != null) {
             if (!existing.args().equals(c.args())) {
                 edits.add(Edits.replaceArgs(existing, c.args(), 0, order));
@@ -123,7 +128,7 @@ final class EditPlanner {
 
     private void upgradeMap(Change.EnsureUpgradeMap c, int order) {
         if (config.http() == null) {
-            skip(c, "the config has no http context");
+            skip(c, order, "the config has no http context");
             return;
         }
         if (UpgradeMap.find(config) != null) {
@@ -131,7 +136,7 @@ final class EditPlanner {
         }
         for (Scope map : config.http().children(ScopeKind.MAP)) {
             if (map.block().argCount() >= 2 && map.block().arg(1).equals(c.variable())) {
-                skip(c, describer.where(map) + " already defines " + c.variable() + " from another variable");
+                skip(c, order, describer.where(map) + " already defines " + c.variable() + " from another variable");
                 return;
             }
         }
@@ -145,7 +150,7 @@ final class EditPlanner {
 
     private void httpDirective(Change.EnsureHttpDirective c, int order) {
         if (config.http() == null) {
-            skip(c, "the config has no http context");
+            skip(c, order, "the config has no http context");
             return;
         }
         List<String> key = ChangeMerger.keyOf(c.args(), c.keyArgs());
@@ -198,7 +203,7 @@ final class EditPlanner {
             return;
         }
         if (first.startsWith("~") || first.startsWith("@") || modifier || first.isEmpty()) {
-            skip(c, describer.where(c.location()) + " is not a plain prefix location");
+            skip(c, order, describer.where(c.location()) + " is not a plain prefix location");
             return;
         }
         edits.add(Edits.insertBefore(block, block.tokens().get(1), "^~", order));
@@ -206,13 +211,30 @@ final class EditPlanner {
 
     private ArrayGroup group(Scope scope, String name) {
         Container container = container(scope);
-        return groups.computeIfAbsent(List.of(ChangeMerger.block(scope), name), k -> new ArrayGroup(container, name));
+        return groups.computeIfAbsent(new GroupKey(ChangeMerger.block(scope), name), k -> new ArrayGroup(container, name));
+    }
+
+    /** A block (by identity) and a directive name. */
+    private record GroupKey(Object block, String name) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GroupKey key && key.block == block && key.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(block) * 31 + name.hashCode();
+        }
     }
 
     private Container container(Scope scope) {
         if (scope.block() == null && scope != config.main()) {
             throw new MedicException("a change refers to the main context of another config: diagnose and harden"
                     + " the same NginxConfig");
+        }
+        Container known = containers.get(ChangeMerger.block(scope));
+        if (known != null) {
+            return known;
         }
         if (scope.block() != null) {
             owned(scope.block());
@@ -233,8 +255,8 @@ final class EditPlanner {
         }
     }
 
-    private void skip(Change change, String why) {
+    private void skip(Change change, int order, String why) {
         skipped.add("not applied: " + describer.what(change) + ": " + why);
-        skippedChanges.add(change);
+        skippedChanges.add(order);
     }
 }

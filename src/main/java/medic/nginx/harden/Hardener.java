@@ -1,11 +1,9 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import medic.MedicException;
 import medic.nginx.config.ConfigParser;
 import medic.nginx.config.ConfigSyntaxException;
@@ -79,25 +77,26 @@ public final class Hardener {
                 notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
             }
         }
-        Set<Object> effective = new HashSet<>();
-        planner.effective().forEach(i -> effective.add(merged.keys().get(i)));
-        Set<Object> skipped = new HashSet<>();
-        planner.skippedChanges().forEach(c -> skipped.add(ChangeMerger.key(c)));
-        return new Proposal(files, files.isEmpty() ? List.of() : addressed(findings, merged, effective, skipped),
-                conflicts, notes);
+        return new Proposal(files, files.isEmpty() ? List.of() : addressed(findings, merged, planner), conflicts, notes);
     }
 
-    /** Findings the edits act on: some change of theirs edits the text, and none had to be skipped. */
-    private static List<Finding> addressed(List<Finding> findings, ChangeMerger.Result merged, Set<Object> effective,
-                                           Set<Object> skipped) {
+    /**
+     * Findings the edits act on: some change of theirs edits the text, and none had to be skipped. The findings'
+     * changes are the ones given to the merge, in the same order.
+     */
+    private static List<Finding> addressed(List<Finding> findings, ChangeMerger.Result merged, EditPlanner planner) {
+        boolean[] effective = planner.effective(merged.changes().size());
+        boolean[] skipped = planner.skippedOrders(merged.changes().size());
+        int[] mergedIndex = merged.mergedIndexOfGiven();
         List<Finding> addressed = new ArrayList<>();
+        int given = 0;
         for (Finding finding : findings) {
             boolean edits = false;
             boolean blocked = false;
-            for (Change change : finding.changes()) {
-                Object key = merged.keyOf(change);
-                edits |= effective.contains(key);
-                blocked |= skipped.contains(key);
+            for (int i = finding.changes().size(); i > 0; i--) {
+                int index = mergedIndex[given++];
+                edits |= effective[index];
+                blocked |= skipped[index];
             }
             if (edits && !blocked) {
                 addressed.add(finding);

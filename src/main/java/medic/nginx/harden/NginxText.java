@@ -39,7 +39,11 @@ final class NginxText {
 
     /** A directive's words exactly as the operator wrote them, joined by single spaces, with a semicolon. */
     static String rawDirective(Directive d) {
-        return String.join(" ", d.tokens().stream().map(Token::raw).toList()) + ";";
+        StringBuilder out = new StringBuilder();
+        for (Token token : d.tokens()) {
+            out.append(out.isEmpty() ? "" : " ").append(token.raw());
+        }
+        return out.append(';').toString();
     }
 
     /** True for {@code ""} and {@code ''}: the written form of an empty value. */

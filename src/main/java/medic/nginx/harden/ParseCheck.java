@@ -1,7 +1,9 @@
 package medic.nginx.harden;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import medic.nginx.config.Comment;
 import medic.nginx.config.ConfigFile;
@@ -46,7 +48,7 @@ final class ParseCheck {
         }
         Finder finder = new Finder(file);
         // A region's verdict depends on its text and block name only: configs edited alike in many blocks repeat them.
-        Set<String> seen = new HashSet<>();
+        Map<String, Set<String>> seen = new HashMap<>();
         StringBuilder text = new StringBuilder();
         int[] bounds = new int[2 * kept.size()];
         int regions = 0;
@@ -80,13 +82,13 @@ final class ParseCheck {
             if (!plainName(name)) {
                 return false;
             }
-            String wrapped = name + " {" + after.substring(region.start + shift, b + shift + growth) + "}";
-            if (seen.add(wrapped)) {
+            String body = after.substring(region.start + shift, b + shift + growth);
+            if (seen.computeIfAbsent(name, n -> new HashSet<>()).add(body)) {
                 if (regions > 0) {
                     text.append('\n');
                 }
                 bounds[2 * regions] = text.length();
-                text.append(wrapped);
+                text.append(name).append(" {").append(body).append('}');
                 bounds[2 * regions + 1] = text.length();
                 regions++;
             }

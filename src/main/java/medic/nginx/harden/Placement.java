@@ -112,46 +112,22 @@ final class Placement {
 
     /** The last simple directive of the level named {@code name}, else of its family, as an own child. */
     private Directive kin(Container c, String name) {
-        Directive same = null;
-        for (Directive d : c.scope().all(name)) {
-            if (!d.isBlock()) {
-                same = d;
-            }
-        }
+        Directive same = c.lastSimple(name);
         if (same != null) {
             return c.representativeOf(same);
         }
-        String family = family(name);
-        Directive relative = null;
-        if (!family.isEmpty()) {
-            for (Directive d : c.scope().directives()) {
-                if (!d.isBlock() && inFamily(d.name(), family)) {
-                    relative = d;
-                }
-            }
-        }
+        Directive relative = c.lastOfFamily(family(name));
         return relative == null ? null : c.representativeOf(relative);
     }
 
     private Directive lastSimple(Container c, String name) {
-        Directive found = null;
-        for (Directive d : c.scope().all(name)) {
-            if (!d.isBlock()) {
-                found = d;
-            }
-        }
+        Directive found = c.lastSimple(name);
         return found == null ? null : c.representativeOf(found);
     }
 
     static String family(String name) {
         int underscore = name.indexOf('_');
         return underscore < 0 ? name : name.substring(0, underscore);
-    }
-
-    /** {@code family(name).equals(family)} for a family (which holds no underscore), without a substring. */
-    private static boolean inFamily(String name, String family) {
-        int length = family.length();
-        return name.startsWith(family) && (name.length() == length || name.charAt(length) == '_');
     }
 
     /** A block named in {@code sections}, or an include that brings one in. */

@@ -13,7 +13,11 @@ record Snippet(List<Line> lines) {
     }
 
     static Snippet of(List<String> simpleLines) {
-        return new Snippet(simpleLines.stream().map(t -> new Line(0, t)).toList());
+        List<Line> lines = new ArrayList<>(simpleLines.size());
+        for (String text : simpleLines) {
+            lines.add(new Line(0, text));
+        }
+        return new Snippet(lines);
     }
 
     /** A block snippet (more than one line with an opening brace) gets a blank line to set it apart. */
