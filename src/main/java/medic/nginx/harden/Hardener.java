@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import medic.MedicException;
+import medic.nginx.config.ConfigFile;
 import medic.nginx.config.ConfigParser;
 import medic.nginx.config.ConfigSyntaxException;
 import medic.nginx.config.ConfigTree;
@@ -58,6 +61,7 @@ public final class Hardener {
         List<String> conflicts = new ArrayList<>(merged.conflicts());
         List<String> notes = new ArrayList<>(planner.skipped());
         List<FileChange> files = new ArrayList<>();
+        List<CompletableFuture<Void>> checks = new ArrayList<>();
         for (String path : tree.files().keySet()) {
             List<Edit> edits = byFile.get(path);
             if (edits == null) {
@@ -70,13 +74,16 @@ public final class Hardener {
             if (after.equals(before)) {
                 continue;
             }
-            ParseCheck.validate(tree.file(path), relative, after, applied.kept());
+            // The parse check and the diff read the same strings: the check runs on the other core.
+            ConfigFile original = tree.file(path);
+            checks.add(CompletableFuture.runAsync(() -> ParseCheck.validate(original, relative, after, applied.kept())));
             files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, applied)));
             int includers = tree.includers(path);
             if (includers > 1) {
                 notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
             }
         }
+        awaitAll(checks);
         return new Proposal(files, files.isEmpty() ? List.of() : addressed(findings, merged, planner), conflicts, notes);
     }
 
@@ -103,6 +110,19 @@ public final class Hardener {
             }
         }
         return addressed;
+    }
+
+    private static void awaitAll(List<CompletableFuture<Void>> checks) {
+        for (CompletableFuture<Void> check : checks) {
+            try {
+                check.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
     }
 
     static void validate(String path, String relative, String after) {
