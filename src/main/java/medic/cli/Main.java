@@ -24,6 +24,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams (tests call this without exiting the JVM). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        DiagnoseCommand quick = QuickDiagnose.parse(args);
+        if (quick != null) {
+            return QuickDiagnose.run(quick, out, err);
+        }
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
