@@ -117,6 +117,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             report.finish(diagnosis, stdout.bytes());
             return exitCode(diagnosis);
         }
+        if (format == Format.text) {
+            TextReport text = new TextReport(useColor());
+            Background<String> findings = Background.start(() -> text.findingsSection(examination.findings(), false));
+            Diagnosis diagnosis = examination.propose();
+            print(out(), text.render(diagnosis, findings.join()));
+            out().flush();
+            return exitCode(diagnosis);
+        }
         return report(examination.propose());
     }
 
@@ -148,7 +156,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 CompletableFuture<Boolean> secret = CompletableFuture.supplyAsync(() ->
                         new medic.nginx.redact.Redactor().redactText(diff).maskedAnything());
                 print(out, diff);
-                if (joined(secret)) {
+                if (Background.joined(secret)) {
                     err().println("medic: note: the diff is not redacted (patch needs exact"
                             + " lines) and touches lines that look secret; do not paste it into chat");
                 }
@@ -157,14 +165,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         out.flush();
         return exitCode(diagnosis);
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     private static void print(PrintWriter out, String text) {

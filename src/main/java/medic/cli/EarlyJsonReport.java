@@ -19,8 +19,7 @@ import medic.nginx.harden.FileChange;
 final class EarlyJsonReport {
     private final HeldOutput held = new HeldOutput();
     private final JsonGenerator json;
-    private final Thread writer;
-    private Throwable failure;
+    private final Background<Void> head;
 
     private EarlyJsonReport(Examination examination) {
         try {
@@ -28,42 +27,25 @@ final class EarlyJsonReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the JSON report", e);
         }
-        writer = new Thread(() -> writeHead(examination), "medic-report");
-        writer.setDaemon(true);
+        head = Background.start(() -> {
+            try {
+                JsonReport.writeHead(json, examination.config(), RedactedReport.findings(examination.findings(), false));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the JSON report", e);
+            }
+            return null;
+        });
     }
 
     /** Starts writing the findings of {@code examination} on a thread of its own. */
     static EarlyJsonReport start(Examination examination) {
-        EarlyJsonReport report = new EarlyJsonReport(examination);
-        report.writer.start();
-        return report;
-    }
-
-    private void writeHead(Examination examination) {
-        try {
-            // Sequential: the common pool's one worker (two cores) is busy with the proposal's safety re-parse.
-            JsonReport.writeHead(json, examination.config(), RedactedReport.findings(examination.findings(), false));
-        } catch (Throwable e) {
-            failure = e;
-        }
+        return new EarlyJsonReport(examination);
     }
 
     /** Writes the whole report of {@code diagnosis}, the examination's, to {@code out}; {@code out} stays open. */
     void finish(Diagnosis diagnosis, OutputStream out) {
         List<String> diffs = RedactedReport.diffs(diagnosis.proposal().files().stream().map(FileChange::diff).toList());
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the JSON report", e);
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        } else if (failure instanceof Error e) {
-            throw e;
-        } else if (failure != null) {
-            throw new UncheckedIOException("cannot write the JSON report", (IOException) failure);
-        }
+        head.join();
         try {
             held.release(out);
             JsonReport.writeTail(json, diagnosis, diffs);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import medic.nginx.Diagnosis;
@@ -31,7 +30,7 @@ record RedactedReport(List<RedactedFinding> findings, List<String> diffs) {
     static RedactedReport of(Diagnosis diagnosis, List<String> diffTexts) {
         CompletableFuture<List<String>> diffs = CompletableFuture.supplyAsync(() -> diffs(diffTexts));
         List<RedactedFinding> findings = findings(diagnosis.findings(), true);
-        return new RedactedReport(findings, join(diffs));
+        return new RedactedReport(findings, Background.joined(diffs));
     }
 
     /** The findings with their texts redacted, on the common pool too when {@code parallel}. */
@@ -93,13 +92,5 @@ record RedactedReport(List<RedactedFinding> findings, List<String> diffs) {
 
     private static String text(String text) {
         return REDACTOR.redactText(text).text();
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 }
