@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import medic.MedicException;
 import medic.nginx.Diagnosis;
 import medic.nginx.Diagnostician;
+import medic.nginx.Examination;
 import medic.nginx.config.ConfigTree;
 import medic.nginx.config.DiskConfigSource;
 import medic.nginx.config.DumpConfigSource;
@@ -86,6 +88,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The streams when run without picocli ({@link QuickDiagnose}); otherwise picocli's, from {@link #spec}. */
+    PrintWriter out;
+    PrintWriter err;
+
     @Override
     public Integer call() {
         NginxVersion version = nginxVersion == null ? null : NginxVersion.parse(nginxVersion);
@@ -103,12 +109,39 @@ public final class DiagnoseCommand implements Callable<Integer> {
         } else {
             tree = DumpConfigSource.load(read(source.dump, "--dump"), source.dump.toString());
         }
-        Diagnosis diagnosis = Diagnostician.diagnose(tree, log, version, facts());
-        return report(diagnosis);
+        Examination examination = Diagnostician.examine(tree, log, version, facts());
+        if (format == Format.json && out() instanceof ProcessStdout stdout) {
+            // The findings' part of the report is written on the second core while the proposal is made.
+            EarlyJsonReport report = EarlyJsonReport.start(examination);
+            Diagnosis diagnosis = examination.propose();
+            report.finish(diagnosis, stdout.bytes());
+            return exitCode(diagnosis);
+        }
+        if (format == Format.text) {
+            TextReport text = new TextReport(useColor());
+            Background<String> findings = Background.start(() -> text.findingsSection(examination.findings(), false));
+            Diagnosis diagnosis = examination.propose();
+            print(out(), text.render(diagnosis, findings.join()));
+            out().flush();
+            return exitCode(diagnosis);
+        }
+        return report(examination.propose());
+    }
+
+    private PrintWriter out() {
+        return out != null ? out : spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
+    }
+
+    private static int exitCode(Diagnosis diagnosis) {
+        return diagnosis.findings().isEmpty() ? 0 : 1;
     }
 
     private Integer report(Diagnosis diagnosis) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         switch (format) {
             case json -> {
                 if (out instanceof ProcessStdout stdout) {
@@ -118,16 +151,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 }
             }
             case diff -> {
-                print(out, diagnosis.proposal().unifiedDiff());
-                if (new medic.nginx.redact.Redactor().redactText(diagnosis.proposal().unifiedDiff()).maskedAnything()) {
-                    spec.commandLine().getErr().println("medic: note: the diff is not redacted (patch needs exact"
+                String diff = diagnosis.proposal().unifiedDiff();
+                // Only for the note below; worked out on the second core while the diff is printed.
+                CompletableFuture<Boolean> secret = CompletableFuture.supplyAsync(() ->
+                        new medic.nginx.redact.Redactor().redactText(diff).maskedAnything());
+                print(out, diff);
+                if (Background.joined(secret)) {
+                    err().println("medic: note: the diff is not redacted (patch needs exact"
                             + " lines) and touches lines that look secret; do not paste it into chat");
                 }
             }
             default -> print(out, new TextReport(useColor()).render(diagnosis));
         }
         out.flush();
-        return diagnosis.findings().isEmpty() ? 0 : 1;
+        return exitCode(diagnosis);
     }
 
     private static void print(PrintWriter out, String text) {

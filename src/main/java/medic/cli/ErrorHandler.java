@@ -1,29 +1,14 @@
 package medic.cli;
 
-import java.io.UncheckedIOException;
-import medic.MedicException;
 import picocli.CommandLine;
 
-/**
- * Turns failures into one line on stderr and exit code 2: bad input is the user's to fix, so it is named
- * plainly; anything unexpected is still one line, with MEDIC_DEBUG=1 for the stack trace.
- */
+/** picocli's side of {@link Failures}: failed commands and unusable arguments as one line and exit code 2. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
-    static final int UNUSABLE_INPUT = 2;
+    static final int UNUSABLE_INPUT = Failures.UNUSABLE_INPUT;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        String message;
-        if (e instanceof MedicException || e instanceof UncheckedIOException) {
-            message = e.getMessage();
-        } else {
-            message = "internal error: " + e + " (set MEDIC_DEBUG=1 for details, and please report it)";
-        }
-        cli.getErr().println("medic: " + message);
-        if (System.getenv("MEDIC_DEBUG") != null) {
-            e.printStackTrace(cli.getErr());
-        }
-        return UNUSABLE_INPUT;
+        return Failures.report(e, cli.getErr());
     }
 
     @Override

@@ -15,6 +15,7 @@ import medic.nginx.Diagnosis;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.harden.FileChange;
 import medic.nginx.log.FailureClass;
+import medic.nginx.model.NginxConfig;
 
 /**
  * The diagnosis for machines: {@code findings[]} with rule, severity, file, line, message, evidence, and
@@ -22,7 +23,7 @@ import medic.nginx.log.FailureClass;
  * for an exact, patchable diff). Written as it goes: a config broken everywhere gives megabytes of JSON.
  */
 final class JsonReport {
-    private static final JsonFactory JSON = new JsonFactory();
+    static final JsonFactory JSON = new JsonFactory();
 
     private JsonReport() {
     }
@@ -50,41 +51,53 @@ final class JsonReport {
     }
 
     private static void write(Diagnosis diagnosis, JsonGenerator generator) throws IOException {
-        List<FileChange> changes = diagnosis.proposal().files();
-        RedactedReport redacted = RedactedReport.of(diagnosis, changes.stream().map(FileChange::diff).toList());
+        RedactedReport redacted = RedactedReport.of(diagnosis, diagnosis.proposal().files().stream()
+                .map(FileChange::diff).toList());
         try (JsonGenerator json = generator) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+            writeHead(json, diagnosis.config(), redacted.findings());
+            writeTail(json, diagnosis, redacted.diffs());
+        }
+    }
+
+    /** The report's start, up to the end of {@code findings[]}: all that does not depend on the proposal. */
+    static void writeHead(JsonGenerator json, NginxConfig config, List<RedactedReport.RedactedFinding> findings)
+            throws IOException {
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.useDefaultPrettyPrinter();
+        json.writeStartObject();
+        json.writeStringField("config", config.tree().mainPath());
+        json.writeStringField("nginxVersion", config.version().toString());
+        json.writeBooleanField("nginxVersionKnown", config.versionKnown());
+        json.writeArrayFieldStart("findings");
+        for (RedactedReport.RedactedFinding redactedFinding : findings) {
+            writeFinding(json, redactedFinding);
+        }
+        json.writeEndArray();
+    }
+
+    /** The rest after {@link #writeHead}: the proposal with its (redacted) diffs, the log, the notes. */
+    static void writeTail(JsonGenerator json, Diagnosis diagnosis, List<String> redactedDiffs) throws IOException {
+        List<FileChange> changes = diagnosis.proposal().files();
+        json.writeObjectFieldStart("proposal");
+        json.writeStringField("baseDir", diagnosis.config().tree().baseDir());
+        json.writeArrayFieldStart("files");
+        for (int i = 0; i < changes.size(); i++) {
             json.writeStartObject();
-            json.writeStringField("config", diagnosis.config().tree().mainPath());
-            json.writeStringField("nginxVersion", diagnosis.config().version().toString());
-            json.writeBooleanField("nginxVersionKnown", diagnosis.config().versionKnown());
-            json.writeArrayFieldStart("findings");
-            for (RedactedReport.RedactedFinding redactedFinding : redacted.findings()) {
-                writeFinding(json, redactedFinding);
-            }
-            json.writeEndArray();
-            json.writeObjectFieldStart("proposal");
-            json.writeStringField("baseDir", diagnosis.config().tree().baseDir());
-            json.writeArrayFieldStart("files");
-            for (int i = 0; i < changes.size(); i++) {
-                json.writeStartObject();
-                json.writeStringField("path", changes.get(i).relativePath());
-                json.writeStringField("diff", redacted.diffs().get(i));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            if (diagnosis.log() != null) {
-                writeLog(json, diagnosis);
-            }
-            json.writeArrayFieldStart("notes");
-            for (String note : diagnosis.notes()) {
-                json.writeString(note);
-            }
-            json.writeEndArray();
+            json.writeStringField("path", changes.get(i).relativePath());
+            json.writeStringField("diff", redactedDiffs.get(i));
             json.writeEndObject();
         }
+        json.writeEndArray();
+        json.writeEndObject();
+        if (diagnosis.log() != null) {
+            writeLog(json, diagnosis);
+        }
+        json.writeArrayFieldStart("notes");
+        for (String note : diagnosis.notes()) {
+            json.writeString(note);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void writeFinding(JsonGenerator json, RedactedReport.RedactedFinding redacted) throws IOException {

@@ -22,14 +22,17 @@ public final class Main implements Runnable {
         return run(new ProcessStdout(), new java.io.PrintWriter(System.err, true), args);
     }
 
-    /** Runs the command line with the given streams (tests call this without exiting the JVM). */
+    /**
+     * Runs the command line with the given streams (tests call this without exiting the JVM). Plain
+     * {@code diagnose} arguments skip picocli (see {@link QuickDiagnose}); picocli's code lives in
+     * {@link PicocliLine}, so that loading this class does not load picocli's.
+     */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler(new ErrorHandler());
-        return cli.execute(args);
+        DiagnoseCommand quick = QuickDiagnose.parse(args);
+        if (quick != null) {
+            return QuickDiagnose.run(quick, out, err);
+        }
+        return PicocliLine.execute(out, err, args);
     }
 
     @Override

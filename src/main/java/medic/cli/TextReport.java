@@ -3,6 +3,7 @@ package medic.cli;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import medic.nginx.Diagnosis;
 import medic.nginx.LogStats;
@@ -12,6 +13,15 @@ import medic.nginx.diagnosis.Severity;
 /** The diagnosis for people at a terminal: summary, findings most serious first, then the proposed diff. */
 final class TextReport {
     private static final String RESET = "\u001b[0m";
+    /** Each severity's name padded to eight columns, made once: String.format per finding shows on 10,000. */
+    private static final Map<Severity, String> SEVERITY_COLUMN = new EnumMap<>(Severity.class);
+
+    static {
+        for (Severity severity : Severity.values()) {
+            SEVERITY_COLUMN.put(severity, String.format("%-8s", severity.name()));
+        }
+    }
+
     private final boolean color;
 
     TextReport(boolean color) {
@@ -19,7 +29,43 @@ final class TextReport {
     }
 
     String render(Diagnosis diagnosis) {
+        boolean proposed = !diagnosis.proposal().isEmpty();
+        CompletableFuture<List<String>> diff = CompletableFuture.supplyAsync(() ->
+                RedactedReport.diffs(proposed ? List.of(diagnosis.proposal().unifiedDiff()) : List.of()));
+        String findings = findingsSection(diagnosis.findings(), true);
+        return render(diagnosis, findings, Background.joined(diff));
+    }
+
+    /**
+     * The part that depends only on the findings, redacted (on the common pool too when {@code parallel}):
+     * their count by severity and each finding. {@link #render(Diagnosis, String)} puts it in its place.
+     */
+    String findingsSection(List<Finding> findings, boolean parallel) {
+        if (findings.isEmpty()) {
+            return "No findings: nothing in this config explains upstream resets.\n";
+        }
         StringBuilder out = new StringBuilder();
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        findings.forEach(f -> bySeverity.merge(f.severity(), 1L, Long::sum));
+        out.append(bold(plural(findings.size(), "finding"))).append(": ").append(bySeverity.entrySet().stream()
+                .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "))).append("\n\n");
+        for (RedactedReport.RedactedFinding finding : RedactedReport.findings(findings, parallel)) {
+            renderFinding(out, finding);
+        }
+        return out.toString();
+    }
+
+    /** The whole report around a {@link #findingsSection} of the diagnosis's findings. */
+    String render(Diagnosis diagnosis, String findingsSection) {
+        boolean proposed = !diagnosis.proposal().isEmpty();
+        return render(diagnosis, findingsSection,
+                RedactedReport.diffs(proposed ? List.of(diagnosis.proposal().unifiedDiff()) : List.of()));
+    }
+
+    private String render(Diagnosis diagnosis, String findingsSection, List<String> redactedDiff) {
+        StringBuilder out = new StringBuilder(findingsSection.length() + 2 * diagnosis.proposal().unifiedDiff().length()
+                + 4096);
         var config = diagnosis.config();
         out.append(bold("medic diagnose")).append(": ").append(config.tree().relative(config.tree().mainPath()))
                 .append(" (").append(plural(config.tree().files().size(), "file")).append("), nginx ")
@@ -31,27 +77,14 @@ final class TextReport {
         for (String note : diagnosis.notes()) {
             out.append(dim("note: " + note)).append('\n');
         }
-        List<Finding> findings = diagnosis.findings();
-        out.append('\n');
-        if (findings.isEmpty()) {
-            out.append("No findings: nothing in this config explains upstream resets.\n");
+        out.append('\n').append(findingsSection);
+        if (diagnosis.findings().isEmpty()) {
             return out.toString();
         }
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        findings.forEach(f -> bySeverity.merge(f.severity(), 1L, Long::sum));
-        out.append(bold(plural(findings.size(), "finding"))).append(": ").append(bySeverity.entrySet().stream()
-                .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
-                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "))).append("\n\n");
-        boolean proposed = !diagnosis.proposal().isEmpty();
-        RedactedReport redacted = RedactedReport.of(diagnosis,
-                proposed ? List.of(diagnosis.proposal().unifiedDiff()) : List.of());
-        for (RedactedReport.RedactedFinding finding : redacted.findings()) {
-            renderFinding(out, finding);
-        }
-        if (proposed) {
+        if (!redactedDiff.isEmpty()) {
             out.append(bold("Proposed change")).append(" (apply with patch -p1 from ")
                     .append(config.tree().baseDir()).append(", then nginx -t):\n");
-            for (String line : redacted.diffs().get(0).split("\n", -1)) {
+            for (String line : redactedDiff.get(0).split("\n", -1)) {
                 out.append(diffColor(line)).append('\n');
             }
         }
@@ -97,7 +130,7 @@ final class TextReport {
     }
 
     private String severity(Severity s) {
-        String text = String.format("%-8s", s.name());
+        String text = SEVERITY_COLUMN.get(s);
         String code = switch (s) {
             case CRITICAL, HIGH -> "\u001b[1;31m";
             case MEDIUM -> "\u001b[33m";

@@ -8,9 +8,6 @@ import medic.nginx.diagnosis.BackendFacts;
 import medic.nginx.diagnosis.Diagnoser;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.LogView;
-import medic.nginx.diagnosis.rules.NoKeepalivePool;
-import medic.nginx.harden.Hardener;
-import medic.nginx.harden.Proposal;
 import medic.nginx.model.Location;
 import medic.nginx.model.NginxConfig;
 import medic.nginx.model.NginxVersion;
@@ -18,7 +15,7 @@ import medic.nginx.model.NginxVersion;
 /**
  * The nginx knowledge end to end, as one pure call: config tree and error-log bytes in, diagnosis out.
  * Stages: model the config for the version, read the log, map its failures onto locations, run the rules,
- * turn the findings into a minimal proposal.
+ * turn the findings into a minimal proposal ({@link Examination#propose()}, the one stage reports need not wait for).
  */
 public final class Diagnostician {
     private Diagnostician() {
@@ -26,8 +23,13 @@ public final class Diagnostician {
 
     /** Diagnoses a config; {@code errorLog} and {@code version} may be null (unknown). */
     public static Diagnosis diagnose(ConfigTree tree, byte[] errorLog, NginxVersion version, BackendFacts facts) {
+        return examine(tree, errorLog, version, facts).propose();
+    }
+
+    /** Every stage but the proposal, which {@link Examination#propose()} adds; arguments as for diagnose. */
+    public static Examination examine(ConfigTree tree, byte[] errorLog, NginxVersion version, BackendFacts facts) {
         NginxConfig config = NginxConfig.of(tree, version);
-        List<String> notes = new ArrayList<>(modelNotes(config));
+        List<String> notes = modelNotes(config);
         LogView log = LogView.none();
         LogStats stats = null;
         if (errorLog != null) {
@@ -37,9 +39,7 @@ public final class Diagnostician {
         }
         Analysis analysis = new Analysis(config, log, facts);
         List<Finding> findings = Diagnoser.standard().diagnose(analysis);
-        Proposal proposal = Hardener.propose(config, findings);
-        notes.addAll(NoKeepalivePool.unknownBackendNotes(analysis, proposal.findings()));
-        return new Diagnosis(config, findings, proposal, stats, notes);
+        return new Examination(config, findings, stats, notes, analysis);
     }
 
     private static List<String> modelNotes(NginxConfig config) {
