@@ -116,7 +116,7 @@ public final class NginxConfig {
         for (Scope s = at; s != null && s.kind() != ScopeKind.MAIN; s = at.kind() == ScopeKind.UPSTREAM ? null : s.parent()) {
             Directive d = s.find(name);
             if (d != null) {
-                return new Effective(name, String.join(" ", d.args()), d, Defaults.of(name, version));
+                return new Effective(name, d.argsText(), d, Defaults.of(name, version));
             }
         }
         String fallback = Defaults.of(name, version);
@@ -189,7 +189,7 @@ public final class NginxConfig {
         }
         String fallback = Defaults.of(name, version);
         return d == null ? new Effective(name, fallback, null, fallback)
-                : new Effective(name, String.join(" ", d.args()), d, fallback);
+                : new Effective(name, d.argsText(), d, fallback);
     }
 
     public Optional<Location> locationFor(Server server, String uri) {

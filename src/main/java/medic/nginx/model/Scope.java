@@ -22,6 +22,12 @@ public final class Scope {
     private int[] hashes = new int[4];
     private final List<Scope> children = new ArrayList<>();
     /**
+     * The children grouped by kind, made on first use after the tree is built (the http level of a large config
+     * has thousands of children, and rules ask it for its maps per location). Immutable lists, so threads racing
+     * to make them agree.
+     */
+    private List<List<Scope>> byKind;
+    /**
      * The directives by name, for levels with more than {@value #SCANNED} of them (the http level of a large
      * config holds thousands); a location's handful is scanned instead, which is faster than a map and needs none.
      */
@@ -57,6 +63,7 @@ public final class Scope {
 
     void addChild(Scope child) {
         children.add(child);
+        byKind = null;
     }
 
     public ScopeKind kind() {
@@ -82,7 +89,32 @@ public final class Scope {
     }
 
     public List<Scope> children(ScopeKind childKind) {
-        return children.stream().filter(c -> c.kind == childKind).toList();
+        List<List<Scope>> grouped = byKind;
+        if (grouped == null) {
+            grouped = groupedByKind();
+            byKind = grouped;
+        }
+        return grouped.get(childKind.ordinal());
+    }
+
+    private List<List<Scope>> groupedByKind() {
+        ScopeKind[] kinds = ScopeKind.values();
+        List<List<Scope>> open = new ArrayList<>(kinds.length);
+        for (int i = 0; i < kinds.length; i++) {
+            open.add(null);
+        }
+        for (Scope child : children) {
+            int k = child.kind.ordinal();
+            if (open.get(k) == null) {
+                open.set(k, new ArrayList<>());
+            }
+            open.get(k).add(child);
+        }
+        List<List<Scope>> grouped = new ArrayList<>(kinds.length);
+        for (List<Scope> ofKind : open) {
+            grouped.add(ofKind == null ? List.of() : List.copyOf(ofKind));
+        }
+        return List.copyOf(grouped);
     }
 
     public List<Directive> all(String name) {
