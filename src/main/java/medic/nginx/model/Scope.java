@@ -22,8 +22,9 @@ public final class Scope {
     private int[] hashes = new int[4];
     private final List<Scope> children = new ArrayList<>();
     /**
-     * The children grouped by kind, made on first use after the tree is built (the http level of a large config
-     * has thousands of children, and rules ask it for its maps per location). Immutable lists, so threads racing
+     * The children grouped by kind, made on first use after the tree is built, for levels with more than
+     * {@value #SCANNED} children (the http level of a large config has thousands, and rules ask it for its maps per
+     * location). Immutable lists, so threads racing
      * to make them agree.
      */
     private List<List<Scope>> byKind;
@@ -89,12 +90,30 @@ public final class Scope {
     }
 
     public List<Scope> children(ScopeKind childKind) {
+        if (children.size() <= SCANNED) {
+            return scanChildren(childKind);
+        }
         List<List<Scope>> grouped = byKind;
         if (grouped == null) {
             grouped = groupedByKind();
             byKind = grouped;
         }
         return grouped.get(childKind.ordinal());
+    }
+
+    /** A location or server has a few children: filtering them beats keeping them grouped. */
+    private List<Scope> scanChildren(ScopeKind childKind) {
+        List<Scope> found = null;
+        for (int i = 0, n = children.size(); i < n; i++) {
+            Scope child = children.get(i);
+            if (child.kind == childKind) {
+                if (found == null) {
+                    found = new ArrayList<>(n - i);
+                }
+                found.add(child);
+            }
+        }
+        return found == null ? List.of() : Collections.unmodifiableList(found);
     }
 
     private List<List<Scope>> groupedByKind() {
