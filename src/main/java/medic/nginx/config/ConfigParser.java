@@ -14,6 +14,11 @@ public final class ConfigParser {
             "map", "types", "geo", "split_clients", "charset_map", "match");
     private final String path;
     private final String text;
+    /**
+     * The text's characters, read by index: {@code medic diagnose} runs C1-compiled code only, where each
+     * {@code String.charAt} is a call with its own bounds check, and the parser reads every character.
+     */
+    private final char[] chars;
     private final java.util.ArrayDeque<String> blocks = new java.util.ArrayDeque<>();
     private final TextInterner interner = new TextInterner();
     /** The words of the directive being read; copied out before its block body is read. */
@@ -28,7 +33,8 @@ public final class ConfigParser {
     private ConfigParser(String path, String text) {
         this.path = path;
         this.text = text;
-        this.length = text.length();
+        this.chars = text.toCharArray();
+        this.length = chars.length;
     }
 
     /** Parses {@code text}, reporting errors against {@code path}. */
@@ -64,7 +70,7 @@ public final class ConfigParser {
                 }
                 return ws;
             }
-            char ch = text.charAt(pos);
+            char ch = chars[pos];
             if (ch == '#') {
                 int start = pos;
                 int column = pos - lineStart + 1;
@@ -103,7 +109,8 @@ public final class ConfigParser {
         String value = name.value();
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
+            boolean plain = ch >= 'a' && ch <= 'z' || ch == '_' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+            if (!plain && !Character.isLetterOrDigit(ch)) {
                 String hint = value.indexOf('}') >= 0
                         ? ": a regex with {n,m} must be quoted, e.g. location ~ \"^/a{3,8}$\""
                         : "";
@@ -123,7 +130,7 @@ public final class ConfigParser {
             if (pos >= length) {
                 throw error(line, "unexpected end of file, expecting \";\" or \"}\"");
             }
-            char ch = text.charAt(pos);
+            char ch = chars[pos];
             if (ch == '#') {
                 skipComment();
             } else if (ch == ';') {
@@ -140,7 +147,11 @@ public final class ConfigParser {
                 List<Token> header = List.copyOf(tokens);
                 if (header.get(0).value().endsWith("_by_lua_block")) {
                     int bodyStart = pos;
-                    skipLuaBody(startLine);
+                    LuaBlockSkipper lua = new LuaBlockSkipper(path, text, pos, line, lineStart);
+                    lua.skipBody(startLine);
+                    pos = lua.pos();
+                    line = lua.line();
+                    lineStart = lua.lineStart();
                     String body = text.substring(bodyStart, pos - 1);
                     return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
                             null, body, null, pos, line);
@@ -168,7 +179,7 @@ public final class ConfigParser {
         int start = pos;
         int startLine = line;
         int column = pos - lineStart + 1;
-        char first = text.charAt(pos);
+        char first = chars[pos];
         if (first == '"' || first == '\'') {
             pos++;
             while (true) {
@@ -176,7 +187,7 @@ public final class ConfigParser {
                     throw error(line, "unexpected end of file, expecting \";\" or \"}\" (unterminated "
                             + first + "quoted string opened on line " + startLine + ")");
                 }
-                char ch = text.charAt(pos);
+                char ch = chars[pos];
                 if (ch == '\\' && pos + 1 < length) {
                     consume();
                     consume();
@@ -188,7 +199,7 @@ public final class ConfigParser {
                 }
             }
             if (pos < length) {
-                char next = text.charAt(pos);
+                char next = chars[pos];
                 if (!isSpace(next) && next != ';' && next != '{' && next != ')') {
                     throw error(line, "unexpected \"" + next + "\" after a quoted string");
                 }
@@ -201,7 +212,7 @@ public final class ConfigParser {
         // The name's hash, made while scanning, so the interner need not read the word again.
         int hash = 0;
         while (pos < length) {
-            char ch = text.charAt(pos);
+            char ch = chars[pos];
             if (ch == '{' && variable) {
                 pos++;
                 hash = 31 * hash + ch;
@@ -254,85 +265,20 @@ public final class ConfigParser {
         return out.toString();
     }
 
-    /** Skips a Lua block body up to its matching brace, minding Lua strings, comments and long brackets. */
-    private void skipLuaBody(int openLine) {
-        int depth = 1;
-        while (pos < length) {
-            char ch = text.charAt(pos);
-            if (ch == '-' && startsWith("--")) {
-                pos += 2;
-                int level = longBracketLevel();
-                if (level >= 0) {
-                    skipLongBracket(level);
-                } else {
-                    skipComment();
-                }
-            } else if (ch == '[' && longBracketLevel() >= 0) {
-                skipLongBracket(longBracketLevel());
-            } else if (ch == '"' || ch == '\'') {
-                consume();
-                while (pos < length && text.charAt(pos) != ch && text.charAt(pos) != '\n') {
-                    if (text.charAt(pos) == '\\') {
-                        consume();
-                    }
-                    if (pos < length) {
-                        consume();
-                    }
-                }
-                if (pos < length) {
-                    consume();
-                }
-            } else {
-                consume();
-                if (ch == '{') {
-                    depth++;
-                } else if (ch == '}' && --depth == 0) {
-                    return;
-                }
-            }
-        }
-        throw error(line, "unexpected end of file in Lua block opened on line " + openLine + ", expecting \"}\"");
-    }
-
-    /** At {@code [} followed by zero or more {@code =} and {@code [}: the number of {@code =}; else -1. */
-    private int longBracketLevel() {
-        if (pos >= length || text.charAt(pos) != '[') {
-            return -1;
-        }
-        int i = pos + 1;
-        while (i < length && text.charAt(i) == '=') {
-            i++;
-        }
-        return i < length && text.charAt(i) == '[' ? i - pos - 1 : -1;
-    }
-
-    private void skipLongBracket(int level) {
-        String close = "]" + "=".repeat(level) + "]";
-        pos += level + 2;
-        while (pos < length && !startsWith(close)) {
-            consume();
-        }
-        pos = Math.min(length, pos + close.length());
-    }
-
-    private boolean startsWith(String s) {
-        return text.startsWith(s, pos);
-    }
-
     private void skipComment() {
-        while (pos < length && text.charAt(pos) != '\n') {
+        while (pos < length && chars[pos] != '\n') {
             pos++;
         }
     }
 
     private void skipWhitespace() {
-        while (pos < length && isSpace(text.charAt(pos))) {
+        while (pos < length && isSpace(chars[pos])) {
             consume();
         }
     }
 
     private void consume() {
-        if (text.charAt(pos) == '\n') {
+        if (chars[pos] == '\n') {
             line++;
             lineStart = pos + 1;
         }

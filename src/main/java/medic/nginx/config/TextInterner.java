@@ -58,12 +58,7 @@ final class TextInterner {
     }
 
     private static boolean sameText(String found, String text, int from) {
-        for (int i = 0, n = found.length(); i < n; i++) {
-            if (found.charAt(i) != text.charAt(from + i)) {
-                return false;
-            }
-        }
-        return true;
+        return text.regionMatches(from, found, 0, found.length());
     }
 
     private void add(String value, int hash) {
