@@ -14,11 +14,6 @@ public final class ConfigParser {
             "map", "types", "geo", "split_clients", "charset_map", "match");
     private final String path;
     private final String text;
-    /**
-     * The text's characters, read by index: {@code medic diagnose} runs C1-compiled code only, where each
-     * {@code String.charAt} is a call with its own bounds check, and the parser reads every character.
-     */
-    private final char[] chars;
     private final java.util.ArrayDeque<String> blocks = new java.util.ArrayDeque<>();
     private final TextInterner interner = new TextInterner();
     /** The words of the directive being read; copied out before its block body is read. */
@@ -33,8 +28,7 @@ public final class ConfigParser {
     private ConfigParser(String path, String text) {
         this.path = path;
         this.text = text;
-        this.chars = text.toCharArray();
-        this.length = chars.length;
+        this.length = text.length();
     }
 
     /** Parses {@code text}, reporting errors against {@code path}. */
@@ -70,7 +64,7 @@ public final class ConfigParser {
                 }
                 return ws;
             }
-            char ch = chars[pos];
+            char ch = text.charAt(pos);
             if (ch == '#') {
                 int start = pos;
                 int column = pos - lineStart + 1;
@@ -130,7 +124,7 @@ public final class ConfigParser {
             if (pos >= length) {
                 throw error(line, "unexpected end of file, expecting \";\" or \"}\"");
             }
-            char ch = chars[pos];
+            char ch = text.charAt(pos);
             if (ch == '#') {
                 skipComment();
             } else if (ch == ';') {
@@ -179,7 +173,7 @@ public final class ConfigParser {
         int start = pos;
         int startLine = line;
         int column = pos - lineStart + 1;
-        char first = chars[pos];
+        char first = text.charAt(pos);
         if (first == '"' || first == '\'') {
             pos++;
             while (true) {
@@ -187,7 +181,7 @@ public final class ConfigParser {
                     throw error(line, "unexpected end of file, expecting \";\" or \"}\" (unterminated "
                             + first + "quoted string opened on line " + startLine + ")");
                 }
-                char ch = chars[pos];
+                char ch = text.charAt(pos);
                 if (ch == '\\' && pos + 1 < length) {
                     consume();
                     consume();
@@ -199,7 +193,7 @@ public final class ConfigParser {
                 }
             }
             if (pos < length) {
-                char next = chars[pos];
+                char next = text.charAt(pos);
                 if (!isSpace(next) && next != ';' && next != '{' && next != ')') {
                     throw error(line, "unexpected \"" + next + "\" after a quoted string");
                 }
@@ -212,7 +206,7 @@ public final class ConfigParser {
         // The name's hash, made while scanning, so the interner need not read the word again.
         int hash = 0;
         while (pos < length) {
-            char ch = chars[pos];
+            char ch = text.charAt(pos);
             if (ch == '{' && variable) {
                 pos++;
                 hash = 31 * hash + ch;
@@ -266,19 +260,19 @@ public final class ConfigParser {
     }
 
     private void skipComment() {
-        while (pos < length && chars[pos] != '\n') {
+        while (pos < length && text.charAt(pos) != '\n') {
             pos++;
         }
     }
 
     private void skipWhitespace() {
-        while (pos < length && isSpace(chars[pos])) {
+        while (pos < length && isSpace(text.charAt(pos))) {
             consume();
         }
     }
 
     private void consume() {
-        if (chars[pos] == '\n') {
+        if (text.charAt(pos) == '\n') {
             line++;
             lineStart = pos + 1;
         }
