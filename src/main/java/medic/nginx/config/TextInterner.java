@@ -58,7 +58,12 @@ final class TextInterner {
     }
 
     private static boolean sameText(String found, String text, int from) {
-        return text.regionMatches(from, found, 0, found.length());
+        for (int i = 0, n = found.length(); i < n; i++) {
+            if (found.charAt(i) != text.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void add(String value, int hash) {
