@@ -103,7 +103,8 @@ public final class ConfigParser {
         String value = name.value();
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
+            boolean plain = ch >= 'a' && ch <= 'z' || ch == '_' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+            if (!plain && !Character.isLetterOrDigit(ch)) {
                 String hint = value.indexOf('}') >= 0
                         ? ": a regex with {n,m} must be quoted, e.g. location ~ \"^/a{3,8}$\""
                         : "";
@@ -140,7 +141,11 @@ public final class ConfigParser {
                 List<Token> header = List.copyOf(tokens);
                 if (header.get(0).value().endsWith("_by_lua_block")) {
                     int bodyStart = pos;
-                    skipLuaBody(startLine);
+                    LuaBlockSkipper lua = new LuaBlockSkipper(path, text, pos, line, lineStart);
+                    lua.skipBody(startLine);
+                    pos = lua.pos();
+                    line = lua.line();
+                    lineStart = lua.lineStart();
                     String body = text.substring(bodyStart, pos - 1);
                     return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
                             null, body, null, pos, line);
@@ -252,71 +257,6 @@ public final class ConfigParser {
             out.append(ch);
         }
         return out.toString();
-    }
-
-    /** Skips a Lua block body up to its matching brace, minding Lua strings, comments and long brackets. */
-    private void skipLuaBody(int openLine) {
-        int depth = 1;
-        while (pos < length) {
-            char ch = text.charAt(pos);
-            if (ch == '-' && startsWith("--")) {
-                pos += 2;
-                int level = longBracketLevel();
-                if (level >= 0) {
-                    skipLongBracket(level);
-                } else {
-                    skipComment();
-                }
-            } else if (ch == '[' && longBracketLevel() >= 0) {
-                skipLongBracket(longBracketLevel());
-            } else if (ch == '"' || ch == '\'') {
-                consume();
-                while (pos < length && text.charAt(pos) != ch && text.charAt(pos) != '\n') {
-                    if (text.charAt(pos) == '\\') {
-                        consume();
-                    }
-                    if (pos < length) {
-                        consume();
-                    }
-                }
-                if (pos < length) {
-                    consume();
-                }
-            } else {
-                consume();
-                if (ch == '{') {
-                    depth++;
-                } else if (ch == '}' && --depth == 0) {
-                    return;
-                }
-            }
-        }
-        throw error(line, "unexpected end of file in Lua block opened on line " + openLine + ", expecting \"}\"");
-    }
-
-    /** At {@code [} followed by zero or more {@code =} and {@code [}: the number of {@code =}; else -1. */
-    private int longBracketLevel() {
-        if (pos >= length || text.charAt(pos) != '[') {
-            return -1;
-        }
-        int i = pos + 1;
-        while (i < length && text.charAt(i) == '=') {
-            i++;
-        }
-        return i < length && text.charAt(i) == '[' ? i - pos - 1 : -1;
-    }
-
-    private void skipLongBracket(int level) {
-        String close = "]" + "=".repeat(level) + "]";
-        pos += level + 2;
-        while (pos < length && !startsWith(close)) {
-            consume();
-        }
-        pos = Math.min(length, pos + close.length());
-    }
-
-    private boolean startsWith(String s) {
-        return text.startsWith(s, pos);
     }
 
     private void skipComment() {

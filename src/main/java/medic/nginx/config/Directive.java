@@ -27,6 +27,8 @@ public final class Directive implements Node {
     private List<String> args;
     /** The header text, cut on first use (a String is immutable, so threads racing to cut it agree). */
     private String header;
+    /** The arguments joined by single spaces, made on first use (racing threads agree, as for the header). */
+    private String argsText;
 
     /** {@code tokens} must be immutable; the header is {@code source[offset, headerEnd)}. */
     Directive(String file, String source, String prefix, List<Token> tokens, int offset, int headerEnd, int line,
@@ -61,6 +63,16 @@ public final class Directive implements Node {
             }
             made = List.of(values);
             args = made;
+        }
+        return made;
+    }
+
+    /** The argument values joined by single spaces, e.g. {@code 1.1} or {@code Host $host}; "" for none. */
+    public String argsText() {
+        String made = argsText;
+        if (made == null) {
+            made = tokens.size() == 2 ? tokens.get(1).value() : String.join(" ", args());
+            argsText = made;
         }
         return made;
     }

@@ -12,12 +12,13 @@ public final class Diagnoser {
         if (bySeverity != 0) {
             return bySeverity;
         }
-        int byFile = a.file().compareTo(b.file());
+        // Findings of one file share its path string, so the identity test settles most comparisons.
+        int byFile = a.file() == b.file() ? 0 : a.file().compareTo(b.file());
         if (byFile != 0) {
             return byFile;
         }
         int byLine = Integer.compare(a.line(), b.line());
-        return byLine != 0 ? byLine : a.rule().compareTo(b.rule());
+        return byLine != 0 || a.rule() == b.rule() ? byLine : a.rule().compareTo(b.rule());
     };
 
     private final List<Rule> rules;

@@ -62,11 +62,17 @@ public final class LogView {
 
     /** Failures of the given classes among requests this location served. */
     public long count(Location location, FailureClass... failures) {
+        if (!byLocation.containsKey(location)) {
+            return 0; // the usual answer: rules and the analysis ask this of every location
+        }
         return events(location, failures).stream().mapToLong(LogEvent::count).sum();
     }
 
     /** As {@link #count(Location, FailureClass...)} but only for requests with this method. */
     public long count(Location location, String method, FailureClass... failures) {
+        if (!byLocation.containsKey(location)) {
+            return 0;
+        }
         return events(location, failures).stream().filter(e -> method.equalsIgnoreCase(e.method()))
                 .mapToLong(LogEvent::count).sum();
     }
@@ -105,6 +111,9 @@ public final class LogView {
 
     /** Up to {@code max} sample lines for the given classes at a location, for evidence. */
     public List<String> samples(Location location, int max, FailureClass... failures) {
+        if (!byLocation.containsKey(location)) {
+            return List.of();
+        }
         return events(location, failures).stream().map(LogEvent::sample).filter(s -> s != null && !s.isEmpty())
                 .distinct().limit(max).toList();
     }

@@ -22,13 +22,22 @@ public record Listen(String address, int port, boolean defaultServer, boolean ss
             int colon = spec.lastIndexOf(':');
             address = spec.substring(0, colon);
             port = parsePort(spec.substring(colon + 1));
-        } else if (spec.chars().allMatch(Character::isDigit)) {
+        } else if (allDigits(spec)) {
             port = parsePort(spec);
         } else {
             address = spec;
         }
         boolean isDefault = directive.args().contains("default_server") || directive.args().contains("default");
         return new Listen(address, port, isDefault, directive.args().contains("ssl"), directive);
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int parsePort(String text) {

@@ -29,9 +29,9 @@ public final class Location {
         this.scope = scope;
         this.server = server;
         this.parent = parent;
-        List<String> args = scope.block().args();
-        String first = args.isEmpty() ? "" : args.get(0);
-        String second = args.size() > 1 ? args.get(1) : null;
+        Directive block = scope.block();
+        String first = block.argCount() == 0 ? "" : block.arg(0);
+        String second = block.argCount() > 1 ? block.arg(1) : null;
         if (second != null) {
             this.kind = switch (first) {
                 case "=" -> Kind.EXACT;

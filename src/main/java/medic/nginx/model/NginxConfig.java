@@ -41,18 +41,10 @@ public final class NginxConfig {
             for (Scope upstream : http.children(ScopeKind.UPSTREAM)) {
                 upstreams.put(upstream.block().arg(0), Upstream.of(upstream));
             }
-            PcreTranslator.Cache regexes = new PcreTranslator.Cache();
-            for (Scope serverScope : http.children(ScopeKind.SERVER)) {
-                Server server = new Server(serverScope);
-                servers.add(server);
-                for (Scope locationScope : serverScope.children(ScopeKind.LOCATION)) {
-                    server.addLocation(location(locationScope, server, null, regexes));
-                }
-            }
+            servers.addAll(servers(http.children(ScopeKind.SERVER)));
         }
         List<Location> all = new ArrayList<>();
         for (Server server : servers) {
-            server.seal();
             all.addAll(server.allLocations());
             byPrimaryName.computeIfAbsent(server.primaryName(), n -> new ArrayList<>(1)).add(server);
         }
@@ -64,6 +56,23 @@ public final class NginxConfig {
     /** Builds the model; {@code version} null means unknown (then {@link #ASSUMED_VERSION} applies). */
     public static NginxConfig of(ConfigTree tree, NginxVersion version) {
         return new NginxConfig(tree, version);
+    }
+
+    /** The servers with their locations; independent of each other, so built on two cores when there are many. */
+    private static List<Server> servers(List<Scope> scopes) {
+        Server[] built = new Server[scopes.size()];
+        Halves.run(built.length, (from, to) -> {
+            PcreTranslator.Cache regexes = new PcreTranslator.Cache();
+            for (int i = from; i < to; i++) {
+                Server server = new Server(scopes.get(i));
+                for (Scope locationScope : server.scope().children(ScopeKind.LOCATION)) {
+                    server.addLocation(location(locationScope, server, null, regexes));
+                }
+                server.seal();
+                built[i] = server;
+            }
+        });
+        return java.util.Arrays.asList(built);
     }
 
     private static Location location(Scope scope, Server server, Location parent, PcreTranslator.Cache regexes) {
@@ -116,7 +125,7 @@ public final class NginxConfig {
         for (Scope s = at; s != null && s.kind() != ScopeKind.MAIN; s = at.kind() == ScopeKind.UPSTREAM ? null : s.parent()) {
             Directive d = s.find(name);
             if (d != null) {
-                return new Effective(name, String.join(" ", d.args()), d, Defaults.of(name, version));
+                return new Effective(name, d.argsText(), d, Defaults.of(name, version));
             }
         }
         String fallback = Defaults.of(name, version);
@@ -189,7 +198,7 @@ public final class NginxConfig {
         }
         String fallback = Defaults.of(name, version);
         return d == null ? new Effective(name, fallback, null, fallback)
-                : new Effective(name, String.join(" ", d.args()), d, fallback);
+                : new Effective(name, d.argsText(), d, fallback);
     }
 
     public Optional<Location> locationFor(Server server, String uri) {

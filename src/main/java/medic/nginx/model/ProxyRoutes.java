@@ -19,12 +19,23 @@ final class ProxyRoutes {
     /** Works out every location's route and records it on the location, with its index and header set. */
     ProxyRoutes(List<Location> locations, Map<String, Upstream> named) {
         this.named = named;
+        // Reading each proxy_pass is independent per location, so it runs on two cores for a large config; the
+        // header sets, shared between locations, and the users, in file order, are worked out on one.
+        @SuppressWarnings("unchecked")
+        Optional<ProxyPass>[] passes = new Optional[locations.size()];
+        @SuppressWarnings("unchecked")
+        Optional<Upstream>[] groups = new Optional[locations.size()];
+        Halves.run(locations.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                passes[i] = passOf(locations.get(i));
+                groups[i] = upstreamOf(passes[i]);
+            }
+        });
         Map<Scope, HeaderSet> headerSets = new IdentityHashMap<>();
         for (int i = 0; i < locations.size(); i++) {
             Location location = locations.get(i);
-            Optional<ProxyPass> pass = passOf(location);
-            Optional<Upstream> upstream = upstreamOf(pass);
-            location.route(i, pass, upstream, NginxConfig.headersAt(location, headerSets));
+            Optional<Upstream> upstream = groups[i];
+            location.route(i, passes[i], upstream, NginxConfig.headersAt(location, headerSets));
             upstream.filter(u -> !u.isImplicit())
                     .ifPresent(u -> users.computeIfAbsent(u.scope(), s -> new ArrayList<>()).add(location));
         }

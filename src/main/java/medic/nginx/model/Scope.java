@@ -22,6 +22,13 @@ public final class Scope {
     private int[] hashes = new int[4];
     private final List<Scope> children = new ArrayList<>();
     /**
+     * The children grouped by kind, made on first use after the tree is built, for levels with more than
+     * {@value #SCANNED} children (the http level of a large config has thousands, and rules ask it for its maps per
+     * location). Immutable lists, so threads racing
+     * to make them agree.
+     */
+    private List<List<Scope>> byKind;
+    /**
      * The directives by name, for levels with more than {@value #SCANNED} of them (the http level of a large
      * config holds thousands); a location's handful is scanned instead, which is faster than a map and needs none.
      */
@@ -57,6 +64,7 @@ public final class Scope {
 
     void addChild(Scope child) {
         children.add(child);
+        byKind = null;
     }
 
     public ScopeKind kind() {
@@ -82,7 +90,50 @@ public final class Scope {
     }
 
     public List<Scope> children(ScopeKind childKind) {
-        return children.stream().filter(c -> c.kind == childKind).toList();
+        if (children.size() <= SCANNED) {
+            return scanChildren(childKind);
+        }
+        List<List<Scope>> grouped = byKind;
+        if (grouped == null) {
+            grouped = groupedByKind();
+            byKind = grouped;
+        }
+        return grouped.get(childKind.ordinal());
+    }
+
+    /** A location or server has a few children: filtering them beats keeping them grouped. */
+    private List<Scope> scanChildren(ScopeKind childKind) {
+        List<Scope> found = null;
+        for (int i = 0, n = children.size(); i < n; i++) {
+            Scope child = children.get(i);
+            if (child.kind == childKind) {
+                if (found == null) {
+                    found = new ArrayList<>(n - i);
+                }
+                found.add(child);
+            }
+        }
+        return found == null ? List.of() : Collections.unmodifiableList(found);
+    }
+
+    private List<List<Scope>> groupedByKind() {
+        ScopeKind[] kinds = ScopeKind.values();
+        List<List<Scope>> open = new ArrayList<>(kinds.length);
+        for (int i = 0; i < kinds.length; i++) {
+            open.add(null);
+        }
+        for (Scope child : children) {
+            int k = child.kind.ordinal();
+            if (open.get(k) == null) {
+                open.set(k, new ArrayList<>());
+            }
+            open.get(k).add(child);
+        }
+        List<List<Scope>> grouped = new ArrayList<>(kinds.length);
+        for (List<Scope> ofKind : open) {
+            grouped.add(ofKind == null ? List.of() : List.copyOf(ofKind));
+        }
+        return List.copyOf(grouped);
     }
 
     public List<Directive> all(String name) {

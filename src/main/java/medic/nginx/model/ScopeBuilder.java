@@ -1,5 +1,6 @@
 package medic.nginx.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import medic.nginx.config.ConfigTree;
 import medic.nginx.config.Directive;
@@ -20,14 +21,30 @@ final class ScopeBuilder {
         return main;
     }
 
+    /**
+     * Reads one level, then the blocks it opens. Each block fills only its own scopes, so a level opening
+     * thousands of them (the http level of a large config, with its servers) fills them on two cores.
+     */
     private void fill(Scope scope, List<Node> nodes) {
+        List<Scope> blocks = new ArrayList<>();
+        read(scope, nodes, blocks);
+        Halves.run(blocks.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                Scope child = blocks.get(i);
+                fill(child, child.block().children());
+                child.seal();
+            }
+        });
+    }
+
+    private void read(Scope scope, List<Node> nodes, List<Scope> blocks) {
         for (Node node : nodes) {
             if (!(node instanceof Directive directive)) {
                 continue;
             }
             if (directive.name().equals("include") && !directive.isBlock()) {
                 for (String path : tree.included(directive)) {
-                    fill(scope, tree.file(path).nodes());
+                    read(scope, tree.file(path).nodes(), blocks);
                 }
                 continue;
             }
@@ -35,8 +52,7 @@ final class ScopeBuilder {
             if (directive.isBlock()) {
                 Scope child = new Scope(ScopeKind.of(directive.name()), directive, scope);
                 scope.addChild(child);
-                fill(child, directive.children());
-                child.seal();
+                blocks.add(child);
             }
         }
     }

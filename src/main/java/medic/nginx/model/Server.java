@@ -3,6 +3,7 @@ package medic.nginx.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import medic.nginx.config.Directive;
 
 /** A {@code server} block of the http context: its listens, names and top-level locations. */
 public final class Server {
@@ -14,11 +15,22 @@ public final class Server {
 
     Server(Scope scope) {
         this.scope = scope;
-        List<Listen> found = scope.all("listen").stream().map(Listen::of).toList();
-        this.listens = found.isEmpty() ? List.of(new Listen("*", 80, false, false, null)) : found;
+        List<Directive> listenLines = scope.all("listen");
+        List<Listen> found = new ArrayList<>(listenLines.size());
+        for (Directive listen : listenLines) {
+            found.add(Listen.of(listen));
+        }
+        this.listens = found.isEmpty() ? List.of(new Listen("*", 80, false, false, null)) : List.copyOf(found);
+        List<Directive> nameLines = scope.all("server_name");
+        this.names = nameLines.size() == 1 ? nameLines.get(0).args() : namesOf(nameLines);
+    }
+
+    private static List<String> namesOf(List<Directive> nameLines) {
         List<String> collected = new ArrayList<>();
-        scope.all("server_name").forEach(d -> collected.addAll(d.args()));
-        this.names = List.copyOf(collected);
+        for (Directive line : nameLines) {
+            collected.addAll(line.args());
+        }
+        return List.copyOf(collected);
     }
 
     void addLocation(Location location) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import medic.nginx.config.Directive;
 import medic.nginx.diagnosis.Analysis;
 import medic.nginx.diagnosis.Change;
@@ -27,8 +26,6 @@ import medic.nginx.model.Scope;
  * One finding per level that does the dropping, since the lines belong back at that level.
  */
 public final class InheritedHeadersDropped implements Rule {
-    private static final Set<String> ALWAYS = Set.of("host", "x-forwarded-for");
-    private static final Set<String> WEBSOCKET = Set.of("upgrade", "connection");
 
     /** The lines one level drops, and the proxying locations that feel it. */
     private record Dropping(Scope level, Map<String, Directive> lines, Set<Location> locations, List<String> samples) {
@@ -67,7 +64,7 @@ public final class InheritedHeadersDropped implements Rule {
                     level -> new Dropping(level, new LinkedHashMap<>(), new LinkedHashSet<>(), new ArrayList<>()));
             relevant.forEach(d -> dropping.lines().putIfAbsent(d.arg(0).toLowerCase(Locale.ROOT), d));
             dropping.locations().add(location);
-            if (relevant.stream().anyMatch(d -> WEBSOCKET.contains(d.arg(0).toLowerCase(Locale.ROOT)))) {
+            if (webSocket && anyWebSocketHeader(relevant)) {
                 dropping.samples().addAll(analysis.log().samples(location, 3, FailureClass.RESET_READING_HEADER,
                         FailureClass.PREMATURELY_CLOSED));
             }
@@ -76,25 +73,45 @@ public final class InheritedHeadersDropped implements Rule {
         return byLevel.values().stream().map(d -> finding(findings, config, d)).toList();
     }
 
+    private static boolean anyWebSocketHeader(List<Directive> lines) {
+        for (Directive d : lines) {
+            if (d.arg(0).equalsIgnoreCase("upgrade") || d.arg(0).equalsIgnoreCase("connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Host and X-Forwarded-For matter everywhere; Upgrade and Connection only on WebSocket locations, and a dropped
      * {@code Connection ""} or {@code close} would not let a handshake through anyway (WS01 covers that case).
      */
     private static boolean relevant(Directive dropped, boolean webSocket) {
-        String name = dropped.arg(0).toLowerCase(Locale.ROOT);
-        if (name.equals("connection")) {
+        String name = dropped.arg(0);
+        if (name.equalsIgnoreCase("connection")) {
             String value = dropped.argCount() < 2 ? "" : dropped.arg(1).toLowerCase(Locale.ROOT);
             return webSocket && (value.startsWith("$") || value.contains("upgrade"));
         }
-        return ALWAYS.contains(name) || webSocket && WEBSOCKET.contains(name);
+        return name.equalsIgnoreCase("host") || name.equalsIgnoreCase("x-forwarded-for")
+                || webSocket && name.equalsIgnoreCase("upgrade");
     }
 
     private static Finding finding(Findings findings, NginxConfig config, Dropping dropping) {
         Directive first = dropping.level().all("proxy_set_header").get(0);
-        String lost = dropping.lines().values().stream()
-                .map(d -> String.join(" ", d.args()) + " (" + config.where(d) + ")").collect(Collectors.joining(", "));
-        String names = dropping.lines().values().stream().map(d -> d.arg(0)).collect(Collectors.joining(", "));
-        String affected = dropping.locations().stream().map(Location::label).collect(Collectors.joining(", "));
+        // Plain loops: this runs once per dropping level, which a large config has thousands of.
+        StringBuilder lost = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        for (Directive d : dropping.lines().values()) {
+            String separator = lost.length() == 0 ? "" : ", ";
+            lost.append(separator).append(d.argsText()).append(" (").append(config.where(d)).append(')');
+            names.append(separator).append(d.arg(0));
+        }
+        StringBuilder affected = new StringBuilder();
+        for (Location location : dropping.locations()) {
+            affected.append(affected.length() == 0 ? "" : ", ").append(location.label());
+        }
+        List<String> samples = dropping.samples().isEmpty() ? List.of()
+                : dropping.samples().stream().distinct().limit(3).toList();
         Findings.Builder builder = findings.at(first, Severity.HIGH)
                 .message(describe(dropping.level()) + " sets its own proxy_set_header, and nginx then ignores every"
                         + " proxy_set_header of the enclosing level, so " + names + " no longer reach the backend"
@@ -102,7 +119,7 @@ public final class InheritedHeadersDropped implements Rule {
                 .value("proxy_set_header " + names + " (dropped at " + config.where(first) + ")",
                         "inherited only when a level sets no proxy_set_header of its own")
                 .evidence("dropped: " + lost)
-                .confirmedBy(dropping.samples().stream().distinct().limit(3).toList())
+                .confirmedBy(samples)
                 .fix("repeat " + names + " next to the local proxy_set_header lines at " + config.where(first));
         for (Directive line : dropping.lines().values()) {
             builder.change(Change.AddDirective.ifAbsent(dropping.level(), "proxy_set_header", line.args(), 1));

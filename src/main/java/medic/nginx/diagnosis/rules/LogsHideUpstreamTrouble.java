@@ -88,7 +88,7 @@ public final class LogsHideUpstreamTrouble implements Rule {
                 continue;
             }
             List<Directive> inForce = inForce(location.scope(), "access_log", ScopeKind.HTTP);
-            List<Directive> active = inForce.stream().filter(d -> !"off".equals(d.arg(0))).toList();
+            List<Directive> active = notOff(inForce);
             if (!inForce.isEmpty() && active.isEmpty()) {
                 continue;
             }
@@ -123,6 +123,20 @@ public final class LogsHideUpstreamTrouble implements Rule {
                     .build());
         });
         return out;
+    }
+
+    /** The access_log lines that log (not {@code off}); the same list when all of them do, as most do. */
+    private static List<Directive> notOff(List<Directive> lines) {
+        List<Directive> active = null;
+        for (int i = 0; i < lines.size(); i++) {
+            boolean off = "off".equals(lines.get(i).arg(0));
+            if (off && active == null) {
+                active = new ArrayList<>(lines.subList(0, i));
+            } else if (!off && active != null) {
+                active.add(lines.get(i));
+            }
+        }
+        return active == null ? lines : active;
     }
 
     /** The directives of the nearest level, up to {@code top}, that has any (error_log and access_log stack). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import medic.nginx.config.Directive;
 import medic.nginx.diagnosis.Analysis;
 import medic.nginx.diagnosis.Change;
@@ -30,6 +31,7 @@ import medic.nginx.model.UpstreamServer;
  */
 public final class SlowConnectTimeout implements Rule {
     static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     @Override
     public String id() {
@@ -53,8 +55,11 @@ public final class SlowConnectTimeout implements Rule {
             }
             Effective timeout = config.effective(location, "proxy_connect_timeout");
             Duration value = NginxTime.parse(timeout.firstArg());
+            if (value == null || value.compareTo(LIMIT) <= 0) {
+                continue;
+            }
             String next = nextPeer(config, location);
-            if (value == null || value.compareTo(LIMIT) <= 0 || next == null) {
+            if (next == null) {
                 continue;
             }
             if (!timeout.isDefault() && reported.put(timeout.source(), true) != null) {
@@ -89,17 +94,22 @@ public final class SlowConnectTimeout implements Rule {
         if (upstream.isImplicit()) {
             return isName(proxyPass.host()) ? "the next address " + proxyPass.host() + " resolves to" : null;
         }
-        List<UpstreamServer> usable = upstream.servers().stream().filter(s -> !s.down()).toList();
-        if (usable.size() > 1) {
+        int usable = 0;
+        UpstreamServer first = null;
+        for (UpstreamServer server : upstream.servers()) {
+            if (!server.down() && usable++ == 0) {
+                first = server;
+            }
+        }
+        if (usable > 1) {
             return "the next server of upstream " + upstream.name();
         }
-        return usable.size() == 1 && isName(usable.get(0).host())
-                ? "the next address " + usable.get(0).host() + " resolves to" : null;
+        return usable == 1 && isName(first.host()) ? "the next address " + first.host() + " resolves to" : null;
     }
 
     /** True for a host name (which nginx resolves to all its addresses), false for IP literals and sockets. */
     static boolean isName(String host) {
         return host != null && !host.startsWith("unix:") && !host.startsWith("[")
-                && !host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+                && !IPV4.matcher(host).matches();
     }
 }

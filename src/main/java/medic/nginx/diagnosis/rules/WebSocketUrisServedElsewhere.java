@@ -76,6 +76,9 @@ public final class WebSocketUrisServedElsewhere implements Rule {
                     continue;
                 }
                 String probe = recipe.pattern() + (recipe.pattern().endsWith("/") ? "x" : "/x");
+                if (!someRegexMatches(server, probe)) {
+                    continue; // only a regex location can take the probe from its prefix
+                }
                 Location served = config.locationFor(server, probe).orElse(null);
                 if (served != null && served != recipe && served.isRegex()
                         && !WebSocketRecipe.presentAt(config, served)) {
@@ -86,6 +89,22 @@ public final class WebSocketUrisServedElsewhere implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * False when no regex location of the server matches the probe, so the location serving it is not a regex:
+     * a cheap test before the full location search. A probe the matcher would normalise first is left to it.
+     */
+    private static boolean someRegexMatches(Server server, String probe) {
+        if (probe.indexOf('?') >= 0 || probe.indexOf('%') >= 0 || probe.contains("//")) {
+            return true;
+        }
+        for (Location location : server.allLocations()) {
+            if (location.isRegex() && location.regex() != null && location.regex().matcher(probe).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fromLog(Analysis analysis, NginxConfig config, Map<Pair, Theft> thefts) {
