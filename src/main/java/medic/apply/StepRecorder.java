@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import medic.apply.StepReport.Status;
-import medic.remote.CommandResult;
 import medic.nginx.redact.Redactor;
+import medic.remote.CommandResult;
 
 /** Reports each step of one change to the listener as it happens, and records it in the audit. */
 final class StepRecorder {
