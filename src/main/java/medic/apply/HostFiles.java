@@ -20,13 +20,17 @@ final class HostFiles {
 
     /** The first file whose content is not what the proposal was made from, described; empty when none drifted. */
     Optional<String> drift(List<SealedFile> files) {
+        return firstChanged(files).map(changed -> changed + "; diagnose again for a fresh proposal");
+    }
+
+    /** {@link #drift} without the advice. */
+    Optional<String> firstChanged(List<SealedFile> files) {
         for (SealedFile file : files) {
             String now = Sha256.of(host.remote().read(file.path(), MAX_FILE_BYTES));
             if (!now.equals(file.beforeSha256())) {
                 return Optional.of(file.path() + " changed since the proposal was made (sha256 now "
                         + now.substring(0, 12) + ", approved against " + file.beforeSha256().substring(0, 12)
-                        + (now.equals(file.afterSha256()) ? "; it already holds the proposed content" : "")
-                        + "); diagnose again for a fresh proposal");
+                        + (now.equals(file.afterSha256()) ? "; it already holds the proposed content" : "") + ")");
             }
         }
         return Optional.empty();

@@ -26,7 +26,8 @@ final class Restorer {
     /**
      * Moves the change from {@code from} through RESTORING (or ROLLING_BACK) to {@code to}, restoring on the way.
      *
-     * @param reload whether nginx may have loaded the new config, so the restored one must be reloaded
+     * @param reload whether the journal says nginx may have loaded the new config, so the restored one must be
+     *     reloaded (a recovery also reloads when it rewrote any file)
      */
     ApplyResult restore(Change change, SealedProposal proposal, ApplyHost host, StepRecorder steps, ChangeState from,
             ChangeState to, boolean reload, String why) {
@@ -37,8 +38,8 @@ final class Restorer {
         }
         HostFiles files = new HostFiles(host);
         List<Backup> backups = journal.backups(id);
+        List<String> restored = new ArrayList<>();
         steps.step(ApplyStep.RESTORE, "restoring " + backups.size() + " file(s) from the backups", () -> {
-            List<String> restored = new ArrayList<>();
             files.restore(backups, proposal.files(), file -> {
                 steps.event("RESTORE_FILE", file.describe());
                 if (file.restored()) {
@@ -54,7 +55,11 @@ final class Restorer {
         Outcome retest = steps.step(ApplyStep.RETEST, "nginx -t on the restored config", () -> Outcome.of(
                 NginxCommands.test(host), "the restored config passes nginx -t",
                 "the RESTORED config fails nginx -t: a person must look at " + change.host() + " now"));
-        if (reload && retest.passed()) {
+        // A recovery that rewrote a file reloads even from BACKED_UP or WRITING: H2 may come back from a kill without
+        // its newest commits (TESTED, RELOADED), so a file holding the new content is the only sure sign, and a
+        // reload of the old config costs nginx nothing it had not already.
+        boolean reloadNow = reload || to == ChangeState.RECOVERED && !restored.isEmpty();
+        if (reloadNow && retest.passed()) {
             steps.step(ApplyStep.RELOAD_RESTORED, "reloading the restored config", () -> Outcome.of(NginxCommands
                     .reload(host), "reloaded the restored config", "reloading the restored config failed"));
         }
