@@ -10,7 +10,6 @@ import medic.apply.StepRecorder.Outcome;
 import medic.apply.StepReport.Status;
 import medic.apply.probe.Probe;
 import medic.apply.probe.ProbeResult;
-import medic.remote.CommandResult;
 import medic.store.Database;
 
 /**
@@ -25,6 +24,7 @@ public final class Applier {
             .withZone(ZoneOffset.UTC);
 
     private final ChangeJournal journal;
+    private final Restorer restorer;
     private final Proposals proposals;
     private final AuditLog audit;
     private final CircuitBreaker breaker;
@@ -39,6 +39,7 @@ public final class Applier {
     public Applier(Database database, AuditLog audit, Proposals proposals, CircuitBreaker breaker,
             ApplyHost.Opener hosts, FaultInjection faults, Clock clock, String holder) {
         this.journal = new ChangeJournal(database);
+        this.restorer = new Restorer(journal, faults, clock);
         this.proposals = proposals;
         this.audit = audit;
         this.breaker = breaker;
@@ -113,26 +114,26 @@ public final class Applier {
                 return Outcome.pass("wrote " + String.join(", ", proposal.files().stream().map(SealedFile::path).toList()));
             });
             faults.at(FaultPoint.AFTER_WRITE);
-            Outcome tested = steps.step(ApplyStep.NGINX_TEST, "nginx -t", () -> commandOutcome(NginxCommands.test(host),
+            Outcome tested = steps.step(ApplyStep.NGINX_TEST, "nginx -t", () -> Outcome.of(NginxCommands.test(host),
                     "the new config passes nginx -t", "nginx -t rejects the new config"));
             if (!tested.passed()) {
-                return restore(change, host, steps, ChangeState.WRITING, ChangeState.RESTORED, false,
-                        "nginx -t rejected the change: " + tested.output());
+                return restorer.restore(change, proposal, host, steps, ChangeState.WRITING, ChangeState.RESTORED,
+                        false, "nginx -t rejected the change: " + tested.output());
             }
             move(id, ChangeState.WRITING, ChangeState.TESTED, "passed nginx -t");
             faults.at(FaultPoint.AFTER_TEST);
-            Outcome reloaded = steps.step(ApplyStep.RELOAD, "reloading nginx", () -> commandOutcome(
+            Outcome reloaded = steps.step(ApplyStep.RELOAD, "reloading nginx", () -> Outcome.of(
                     NginxCommands.reload(host), "reloaded", "the reload failed"));
             if (!reloaded.passed()) {
-                return restore(change, host, steps, ChangeState.TESTED, ChangeState.RESTORED, true,
-                        "the reload failed: " + reloaded.output());
+                return restorer.restore(change, proposal, host, steps, ChangeState.TESTED, ChangeState.RESTORED,
+                        true, "the reload failed: " + reloaded.output());
             }
             move(id, ChangeState.TESTED, ChangeState.RELOADED, "reloaded");
             faults.at(FaultPoint.AFTER_RELOAD);
             Outcome verified = steps.step(ApplyStep.VERIFY, "running " + probes.size() + " probe(s)", () -> verify(probes));
             if (!verified.passed()) {
-                return restore(change, host, steps, ChangeState.RELOADED, ChangeState.RESTORED, true,
-                        "verification failed: " + verified.message());
+                return restorer.restore(change, proposal, host, steps, ChangeState.RELOADED, ChangeState.RESTORED,
+                        true, "verification failed: " + verified.message());
             }
             faults.at(FaultPoint.AFTER_VERIFY);
             move(id, ChangeState.RELOADED, ChangeState.APPLIED, "applied and verified");
@@ -144,8 +145,8 @@ public final class Applier {
             if (!now.filesMayDiffer()) {
                 throw e;
             }
-            return restore(change, host, steps, now, ChangeState.RESTORED, now != ChangeState.WRITING,
-                    "the apply broke off: " + e.getMessage());
+            return restorer.restore(change, proposal, host, steps, now, ChangeState.RESTORED,
+                    now != ChangeState.WRITING, "the apply broke off: " + e.getMessage());
         }
     }
 
@@ -175,8 +176,8 @@ public final class Applier {
                 return result(change, change.state(), edited.get(), steps);
             }
             move(changeId, ChangeState.APPLIED, ChangeState.ROLLING_BACK, "rolling back for " + actor);
-            return restore(change, host, steps, ChangeState.ROLLING_BACK, ChangeState.ROLLED_BACK, true,
-                    "rolled back by " + actor);
+            return restorer.restore(change, proposal, host, steps, ChangeState.ROLLING_BACK,
+                    ChangeState.ROLLED_BACK, true, "rolled back by " + actor);
         } finally {
             journal.unlock(change.host(), changeId);
         }
@@ -218,16 +219,18 @@ public final class Applier {
             return result(change, change.state(), "locked by another change", steps);
         }
         try {
+            steps.event("RECOVERY_FOUND", "found change " + changeId + " in state " + change.state() + " (since "
+                    + change.updatedAt() + "): " + change.state().leftByAnInterruption());
             if (change.state() == ChangeState.APPROVED) {
-                steps.note(ApplyStep.LOCK, Status.PASSED, "interrupted before anything changed; still APPROVED");
-                return result(change, ChangeState.APPROVED, "not started", steps);
+                return recoverApproved(change, proposal, steps);
             }
-            // From BACKED_UP too the files are compared with their backups rather than trusted untouched: a file may
-            // have been written after a WRITING mark the database did not keep (a kill -9 right after its commit).
-            // The restore skips files that still hold their backed-up content, so it changes nothing otherwise.
             try (ApplyHost host = hosts.open(change.host())) {
+                // From BACKED_UP too the files are compared with their backups rather than trusted untouched: each
+                // state is committed before the step it announces, but H2 may reopen after a kill without its newest
+                // commits (CrashRecoveryTest saw BACKED_UP after the first file was written). Comparing costs a read
+                // per file and rewrites nothing that still holds its backup; see Restorer for the reload.
                 boolean reload = change.state() != ChangeState.WRITING && change.state() != ChangeState.BACKED_UP;
-                return restore(change, host, steps, change.state(), ChangeState.RECOVERED, reload,
+                return restorer.restore(change, proposal, host, steps, change.state(), ChangeState.RECOVERED, reload,
                         "recovered after an interruption in state " + change.state());
             }
         } finally {
@@ -235,32 +238,29 @@ public final class Applier {
         }
     }
 
-    private ApplyResult restore(Change change, ApplyHost host, StepRecorder steps, ChangeState from, ChangeState to,
-            boolean reload, String why) {
-        long id = change.id();
-        ChangeState working = to == ChangeState.ROLLED_BACK ? ChangeState.ROLLING_BACK : ChangeState.RESTORING;
-        if (from != working) {
-            move(id, from, working, why);
+    /**
+     * A change the journal shows APPROVED was not started, unless the commits of its start were lost: then a file no
+     * longer holds the content the proposal was made from, and with no backup in the journal a person must look.
+     */
+    private ApplyResult recoverApproved(Change change, SealedProposal proposal, StepRecorder steps) {
+        Optional<String> changed;
+        try (ApplyHost host = hosts.open(change.host())) {
+            changed = new HostFiles(host).firstChanged(proposal.files());
+        } catch (RuntimeException e) {
+            // Nothing is done to the host from APPROVED; an unreachable host only means the files go unchecked.
+            steps.note(ApplyStep.LOCK, Status.PASSED, "still APPROVED; the files of " + change.host()
+                    + " could not be checked: " + e.getMessage());
+            return result(change, ChangeState.APPROVED, "not started", steps);
         }
-        HostFiles files = new HostFiles(host);
-        List<Backup> backups = journal.backups(id);
-        steps.step(ApplyStep.RESTORE, "restoring " + backups.size() + " file(s) from the backups", () -> {
-            List<String> restored = files.restore(backups, () -> faults.at(FaultPoint.MID_RESTORE));
-            return Outcome.pass(restored.isEmpty() ? "every file already had its backed-up content"
-                    : "restored " + String.join(", ", restored));
-        });
-        Outcome retest = steps.step(ApplyStep.RETEST, "nginx -t on the restored config", () -> commandOutcome(
-                NginxCommands.test(host), "the restored config passes nginx -t",
-                "the RESTORED config fails nginx -t: a person must look at " + change.host() + " now"));
-        if (reload && retest.passed()) {
-            steps.step(ApplyStep.RELOAD_RESTORED, "reloading the restored config", () -> commandOutcome(
-                    NginxCommands.reload(host), "reloaded the restored config", "reloading the restored config failed"));
+        if (changed.isPresent()) {
+            String why = "the journal says APPROVED, but " + changed.get() + ": the database lost the apply's later"
+                    + " states; a person must look at " + change.host() + " (the backups lie beside the files as"
+                    + " .NAME.medic-TIME-c" + change.id() + ".bak)";
+            steps.note(ApplyStep.DRIFT_CHECK, Status.FAILED, why);
+            return result(change, ChangeState.APPROVED, why, steps);
         }
-        String detail = why + (retest.passed() ? "" : "; " + retest.message() + ":\n" + retest.output());
-        move(id, working, to, detail);
-        steps.note(ApplyStep.DONE, retest.passed() && to != ChangeState.RESTORED ? Status.PASSED : Status.FAILED,
-                to + ": " + why + "; nginx -t after the restore: " + retest.output());
-        return result(change, to, detail, steps);
+        steps.note(ApplyStep.LOCK, Status.PASSED, "interrupted before anything changed; still APPROVED");
+        return result(change, ChangeState.APPROVED, "not started", steps);
     }
 
     private ApplyResult refuse(Change change, String why, StepRecorder steps) {
@@ -282,15 +282,8 @@ public final class Applier {
                 String.join("\n", lines));
     }
 
-    private static Outcome commandOutcome(CommandResult result, String passed, String failed) {
-        return new Outcome(result.succeeded(), result.succeeded() ? passed : failed, NginxCommands.output(result));
-    }
-
     private void move(long id, ChangeState from, ChangeState to, String detail) {
-        if (!journal.move(id, from, to, detail, clock.instant())) {
-            throw new ApplyException("change " + id + " left state " + from + " under another worker's hands"
-                    + " (expected to move it to " + to + "); check /medic history");
-        }
+        journal.advance(id, from, to, detail, clock.instant());
     }
 
     private static ApplyResult result(Change change, ChangeState state, String message, StepRecorder steps) {

@@ -57,6 +57,14 @@ final class ChangeJournal {
                 detail, now));
     }
 
+    /** Moves the change from {@code from} to {@code to}, or fails naming both when another worker moved it first. */
+    void advance(long changeId, ChangeState from, ChangeState to, String detail, Instant now) {
+        if (!move(changeId, from, to, detail, now)) {
+            throw new ApplyException("change " + changeId + " left state " + from + " under another worker's hands"
+                    + " (expected to move it to " + to + "); check /medic history");
+        }
+    }
+
     static boolean move(Connection connection, long changeId, ChangeState from, ChangeState to, String detail,
             Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE apply_changes SET state = ?, detail = ?,"

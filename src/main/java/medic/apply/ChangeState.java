@@ -35,4 +35,18 @@ public enum ChangeState {
     public boolean filesMayDiffer() {
         return filesMayDiffer;
     }
+
+    /** What an interruption in this state may have left on the host and what a recovery does, for the audit. */
+    String leftByAnInterruption() {
+        return switch (this) {
+            case APPROVED -> "nothing was changed yet unless later commits were lost; checking the files";
+            case BACKED_UP -> "backed up, no file written yet unless later commits were lost; comparing every file with"
+                    + " its backup";
+            case WRITING -> "some files may hold the new content; restoring the backups (and reloading if any did)";
+            case TESTED -> "the new config passed nginx -t and may have been reloaded; restoring and reloading";
+            case RELOADED -> "nginx ran the new config; restoring and reloading";
+            case RESTORING, ROLLING_BACK -> "a restore was under way; finishing it and reloading";
+            default -> "the change had ended";
+        };
+    }
 }

@@ -3,6 +3,7 @@ package medic.apply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import medic.remote.CommandResult;
 
 /** The file work of an apply on one host: the drift check, backups, atomic writes and restores. */
@@ -19,13 +20,17 @@ final class HostFiles {
 
     /** The first file whose content is not what the proposal was made from, described; empty when none drifted. */
     Optional<String> drift(List<SealedFile> files) {
+        return firstChanged(files).map(changed -> changed + "; diagnose again for a fresh proposal");
+    }
+
+    /** {@link #drift} without the advice. */
+    Optional<String> firstChanged(List<SealedFile> files) {
         for (SealedFile file : files) {
             String now = Sha256.of(host.remote().read(file.path(), MAX_FILE_BYTES));
             if (!now.equals(file.beforeSha256())) {
                 return Optional.of(file.path() + " changed since the proposal was made (sha256 now "
                         + now.substring(0, 12) + ", approved against " + file.beforeSha256().substring(0, 12)
-                        + (now.equals(file.afterSha256()) ? "; it already holds the proposed content" : "")
-                        + "); diagnose again for a fresh proposal");
+                        + (now.equals(file.afterSha256()) ? "; it already holds the proposed content" : "") + ")");
             }
         }
         return Optional.empty();
@@ -51,20 +56,23 @@ final class HostFiles {
         host.remote().writeAtomically(file.path(), file.after());
     }
 
-    /** Puts back every backup whose file differs from it; returns the paths it rewrote. */
-    List<String> restore(List<Backup> backups, Runnable afterFirst) {
-        List<String> restored = new ArrayList<>();
-        for (Backup backup : backups) {
+    /**
+     * Puts back every backup whose file differs from it and tells {@code done}, file by file once it is handled, what
+     * it found: {@code proposed} (the change's files, in the backups' order) tells the change's own content from a
+     * stranger's.
+     */
+    void restore(List<Backup> backups, List<SealedFile> proposed, Consumer<FileRestore> done) {
+        for (int i = 0; i < backups.size(); i++) {
+            Backup backup = backups.get(i);
             String now = Sha256.of(host.remote().read(backup.path(), MAX_FILE_BYTES));
-            if (!now.equals(backup.sha256())) {
+            FileRestore.Found found = now.equals(backup.sha256()) ? FileRestore.Found.ORIGINAL
+                    : i < proposed.size() && now.equals(proposed.get(i).afterSha256()) ? FileRestore.Found.NEW
+                    : FileRestore.Found.OTHER;
+            if (found != FileRestore.Found.ORIGINAL) {
                 host.remote().writeAtomically(backup.path(), backup.content());
-                restored.add(backup.path());
-                if (restored.size() == 1) {
-                    afterFirst.run();
-                }
             }
+            done.accept(new FileRestore(backup.path(), found, now));
         }
-        return restored;
     }
 
     /** The first file changed since the apply (neither the applied nor the backed-up content), described. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import medic.apply.StepReport.Status;
 import medic.nginx.redact.Redactor;
+import medic.remote.CommandResult;
 
 /** Reports each step of one change to the listener as it happens, and records it in the audit. */
 final class StepRecorder {
@@ -40,6 +41,11 @@ final class StepRecorder {
         static Outcome fail(String message) {
             return new Outcome(false, message, "");
         }
+
+        /** A command's outcome: {@code passed} or {@code failed} by its exit status, with its output. */
+        static Outcome of(CommandResult result, String passed, String failed) {
+            return new Outcome(result.succeeded(), result.succeeded() ? passed : failed, NginxCommands.output(result));
+        }
     }
 
     /** Runs one step: STARTED, then PASSED or FAILED (an exception counts as FAILED and is rethrown). */
@@ -60,6 +66,11 @@ final class StepRecorder {
     /** A one-off event (a refusal, the end) with no body. */
     void note(ApplyStep step, Status status, String message) {
         report(step, status, message, "", Duration.ZERO);
+    }
+
+    /** An audit event that is no step of its own (what a recovery found, what a restore did to one file). */
+    void event(String event, String detail) {
+        audit.record(clock.instant(), "medic", host, proposalId, changeId, diffSha256, event, detail);
     }
 
     List<StepReport> reports() {

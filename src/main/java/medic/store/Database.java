@@ -29,19 +29,21 @@ public final class Database implements AutoCloseable {
     /**
      * Connects, then applies the migrations not yet applied.
      *
-     * @throws DatabaseUnavailableException one line naming the URL and what to do, when it cannot connect
+     * @throws DatabaseUnavailableException one line naming the URL and what to do, when it cannot connect or an H2
+     *     URL asks for a write delay (see {@link H2Durability})
      * @throws StoreException when a migration fails
      */
     public static Database open(DatabaseSettings settings) {
         Vendor vendor = settings.vendor();
+        String url = H2Durability.connectionUrl(settings.url());
         Properties driverProperties = driverProperties(settings);
         // One plain connection first: its failure becomes a clean message instead of the pool's logged stack trace.
-        try (Connection probe = DriverManager.getConnection(settings.url(), driverProperties)) {
+        try (Connection probe = DriverManager.getConnection(url, driverProperties)) {
             probe.isValid(5);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(OpenFailure.describe(settings, e), e);
         }
-        HikariDataSource pool = new HikariDataSource(poolConfig(settings, driverProperties));
+        HikariDataSource pool = new HikariDataSource(poolConfig(settings, url, driverProperties));
         try {
             int applied = Flyway.configure()
                     .dataSource(pool)
@@ -73,10 +75,10 @@ public final class Database implements AutoCloseable {
         return properties;
     }
 
-    private static HikariConfig poolConfig(DatabaseSettings settings, Properties driverProperties) {
+    private static HikariConfig poolConfig(DatabaseSettings settings, String url, Properties driverProperties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("medic-database");
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(url);
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         driverProperties.forEach((key, value) -> {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,17 +27,15 @@ class AuditExportCommandTest {
             audit.record(Instant.parse("2026-11-24T03:00:05Z"), "medic", "edge-1", "p-1", 7L, "ab".repeat(32),
                     "DONE_PASSED", "proxy_set_header Authorization \"Bearer abcdefghijklmnopqrstuvwxyz0123\";");
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "audit", "export", "--db-url", settings.url());
+        CliRun run = CliRun.medic("audit", "export", "--db-url", settings.url());
 
-        assertEquals(0, status, err.toString());
-        List<String> lines = out.toString().lines().toList();
-        assertEquals(2, lines.size(), out.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertEquals("APPROVED", first.get("event").asText());
         assertEquals("U0APPROVER", first.get("actor").asText());
         assertTrue(!lines.get(1).contains("abcdefghijklmnopqrstuvwxyz0123"), "the token is redacted: " + lines.get(1));
-        assertTrue(err.toString().contains("2 event(s)"), err.toString());
+        assertTrue(run.err().contains("2 event(s)"), run.err());
     }
 }

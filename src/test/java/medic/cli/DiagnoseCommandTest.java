@@ -1,5 +1,6 @@
 package medic.cli;
 
+import static medic.cli.CliRun.medic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,19 +23,9 @@ class DiagnoseCommandTest {
     private static final Path SEED = Path.of("src/test/resources/fixtures/seed-incident");
     private static final Path SECRETS = Path.of("src/test/resources/cli/secrets");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run medic(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void text_report_names_rules_lines_and_the_proposed_change() {
-        Run run = medic("diagnose", "--config", SEED.resolve("nginx.conf").toString(),
+        CliRun run = medic("diagnose", "--config", SEED.resolve("nginx.conf").toString(),
                 "--error-log", SEED.resolve("error.log").toString(), "--color", "never");
         assertEquals(1, run.exit(), run.err());
         for (String expected : List.of("WS01  nginx.conf:33", "WS02  nginx.conf:35", "WS06  nginx.conf:36",
@@ -49,7 +38,7 @@ class DiagnoseCommandTest {
 
     @Test
     void json_report_has_findings_and_proposal_files() throws IOException {
-        Run run = medic("diagnose", "--config", SEED.resolve("nginx.conf").toString(), "--format", "json",
+        CliRun run = medic("diagnose", "--config", SEED.resolve("nginx.conf").toString(), "--format", "json",
                 "--nginx-version", "nginx version: nginx/1.22.1");
         assertEquals(1, run.exit(), run.err());
         JsonNode root = new ObjectMapper().readTree(run.out());
@@ -66,7 +55,7 @@ class DiagnoseCommandTest {
 
     @Test
     void a_config_with_nothing_to_fix_exits_zero() {
-        Run run = medic("diagnose", "--config", "src/test/resources/cli/quiet.conf");
+        CliRun run = medic("diagnose", "--config", "src/test/resources/cli/quiet.conf");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("No findings"));
     }
@@ -84,7 +73,7 @@ class DiagnoseCommandTest {
                 new String[] {"diagnose", "--config", SEED.resolve("nginx.conf").toString(), "--error-log", "nope.log"},
                 new String[] {"diagnose", "--config", SEED.resolve("nginx.conf").toString(), "--format", "yaml"});
         for (String[] args : cases) {
-            Run run = medic(args);
+            CliRun run = medic(args);
             assertEquals(2, run.exit(), String.join(" ", args) + " -> " + run.out() + run.err());
             String first = run.err().lines().findFirst().orElse("");
             assertTrue(first.startsWith("medic: "), String.join(" ", args) + " -> " + run.err());
@@ -99,7 +88,7 @@ class DiagnoseCommandTest {
         String bearer = "sk_live_51HqLyjWDarjtT1zdp7dcXYZ0123456789abcd";
         String token = "ya29.a0AfH6SMBx3f9Qkz7LmNpQrStUvWxYz012345";
         for (String format : List.of("text", "json")) {
-            Run run = medic("diagnose", "--config", SECRETS.resolve("nginx.conf").toString(),
+            CliRun run = medic("diagnose", "--config", SECRETS.resolve("nginx.conf").toString(),
                     "--error-log", SECRETS.resolve("error.log").toString(), "--format", format);
             assertEquals(1, run.exit(), run.err());
             assertFalse(run.out().contains(bearer), format + " leaks the bearer token:\n" + run.out());
@@ -117,7 +106,7 @@ class DiagnoseCommandTest {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        Run run = medic("diagnose", "--config", dir.resolve("nginx.conf").toString(),
+        CliRun run = medic("diagnose", "--config", dir.resolve("nginx.conf").toString(),
                 "--error-log", dir.resolve("error.log").toString(), "--format", "diff");
         assertEquals(1, run.exit(), run.err());
         Path patchFile = dir.resolve("fix.patch");
@@ -127,13 +116,13 @@ class DiagnoseCommandTest {
         String output = new String(patch.getInputStream().readAllBytes());
         assertEquals(0, patch.waitFor(), output);
         assertTrue(NginxHarness.installed().test(dir, "nginx.conf").passed(), "patched config fails nginx -t");
-        Run again = medic("diagnose", "--config", dir.resolve("nginx.conf").toString(), "--format", "diff");
+        CliRun again = medic("diagnose", "--config", dir.resolve("nginx.conf").toString(), "--format", "diff");
         assertEquals("", again.out(), "a second diagnosis still proposes changes");
     }
 
     @Test
     void a_dump_gives_diffs_relative_to_the_root() {
-        Run run = medic("diagnose", "--dump", "src/test/resources/fixtures/dump-includes/nginx-T.txt",
+        CliRun run = medic("diagnose", "--dump", "src/test/resources/fixtures/dump-includes/nginx-T.txt",
                 "--format", "diff");
         assertEquals(1, run.exit(), run.err());
         List<String> headers = new ArrayList<>(run.out().lines().filter(l -> l.startsWith("--- a/")).toList());
@@ -156,11 +145,12 @@ class DiagnoseCommandTest {
                 + "      binary: /usr/sbin/nginx\n      config: " + host.resolve("nginx.conf") + "\n"
                 + "      error_logs: [" + host.resolve("logs/error.log") + "]\n");
         String runbook = "src/test/resources/runbooks/run/diagnose-last-lines.yaml";
-        Run run = medic("diagnose", "--host", "edge-local", "--inventory", inventory.toString(), "--runbook", runbook,
-                "--format", "json");
+        CliRun run = medic("diagnose", "--host", "edge-local", "--inventory", inventory.toString(), "--runbook",
+                runbook, "--format", "json");
         assertEquals(1, run.exit(), run.err());
         assertTrue(run.out().contains("\"rule\" : \"WS01\""), run.out());
-        Run unknown = medic("diagnose", "--host", "edge-9", "--inventory", inventory.toString(), "--runbook", runbook);
+        CliRun unknown = medic("diagnose", "--host", "edge-9", "--inventory", inventory.toString(), "--runbook",
+                runbook);
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("--host edge-9: not in"), unknown.err());
     }

@@ -1,29 +1,18 @@
 package medic.cli;
 
+import static medic.cli.CliRun.medic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** {@code medic inventory validate} as a user runs it: the hosts, notes, alert matching, problems and exit codes. */
 class InventoryValidateCommandTest {
     private static final String EXAMPLE = "deploy/inventory.example.yaml";
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run medic(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void the_example_is_valid_and_lists_its_hosts() {
-        Run run = medic("inventory", "validate", EXAMPLE);
+        CliRun run = medic("inventory", "validate", EXAMPLE);
         assertEquals(0, run.exit(), run.err());
         assertEquals("ok deploy/inventory.example.yaml: 3 hosts\n"
                 + "  bastion: ssh medic@bastion.example.net:2222, no alert labels (picked by name only)\n"
@@ -35,17 +24,17 @@ class InventoryValidateCommandTest {
 
     @Test
     void alert_labels_show_which_host_an_alert_is_about() {
-        Run edge = medic("inventory", "validate", EXAMPLE, "--alert-label", "instance=edge-1:9113", "--alert-label", "job=nginx");
+        CliRun edge = medic("inventory", "validate", EXAMPLE, "--alert-label", "instance=edge-1:9113", "--alert-label", "job=nginx");
         assertEquals(0, edge.exit(), edge.err());
         assertTrue(edge.out().endsWith("alert {instance=edge-1:9113, job=nginx} is about: edge-1\n"), edge.out());
-        Run nobody = medic("inventory", "validate", EXAMPLE, "--alert-label", "instance=edge-1:9113");
+        CliRun nobody = medic("inventory", "validate", EXAMPLE, "--alert-label", "instance=edge-1:9113");
         assertTrue(nobody.out().endsWith("is about: no host\n"), "the job matcher of edge-1 fails: " + nobody.out());
     }
 
     @Test
     void an_invalid_inventory_prints_each_problem_and_exits_two() {
         String file = "src/test/resources/inventory/invalid/unknown-jump-host.yaml";
-        Run run = medic("inventory", "validate", file);
+        CliRun run = medic("inventory", "validate", file);
         assertEquals(2, run.exit());
         assertEquals("", run.out());
         assertEquals(file + ":10:11: field hosts[1].jump: no host named \"bastoin\" in this inventory (did you mean"
@@ -56,10 +45,10 @@ class InventoryValidateCommandTest {
     @Test
     void usage_mistakes_exit_two() {
         assertEquals(2, medic("inventory", "validate").exit(), "the file is required");
-        Run badLabel = medic("inventory", "validate", EXAMPLE, "--alert-label", "instance");
+        CliRun badLabel = medic("inventory", "validate", EXAMPLE, "--alert-label", "instance");
         assertEquals(2, badLabel.exit());
         assertEquals("medic: --alert-label \"instance\": expected NAME=VALUE such as instance=edge-1:9113\n", badLabel.err());
-        Run missing = medic("inventory", "validate", "no/such.yaml");
+        CliRun missing = medic("inventory", "validate", "no/such.yaml");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().startsWith("no/such.yaml:1:1: no such file;"), missing.err());
     }

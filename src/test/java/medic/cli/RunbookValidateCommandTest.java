@@ -1,11 +1,10 @@
 package medic.cli;
 
+import static medic.cli.CliRun.medic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,19 +16,9 @@ class RunbookValidateCommandTest {
     private static final Path INVALID = Path.of("src/test/resources/runbooks/invalid");
     private static final Path VALID = Path.of("src/test/resources/runbooks/valid");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run medic(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void without_arguments_the_shipped_runbooks_folder_is_checked() {
-        Run run = medic("runbook", "validate");
+        CliRun run = medic("runbook", "validate");
         assertEquals(0, run.exit(), run.err());
         assertEquals("ok runbooks/nginx-upstream-reset.yaml: 7 steps\n", run.out());
         assertEquals("", run.err());
@@ -37,7 +26,7 @@ class RunbookValidateCommandTest {
 
     @Test
     void folders_and_files_can_be_mixed() {
-        Run run = medic("runbook", "validate", VALID.toString(), "runbooks/nginx-upstream-reset.yaml");
+        CliRun run = medic("runbook", "validate", VALID.toString(), "runbooks/nginx-upstream-reset.yaml");
         assertEquals(0, run.exit(), run.err());
         assertEquals("ok " + VALID.resolve("also-upstream-reset.yaml") + ": 2 steps\n"
                 + "ok " + VALID.resolve("every-field.yaml") + ": 9 steps\n"
@@ -47,7 +36,7 @@ class RunbookValidateCommandTest {
     @Test
     void an_invalid_file_prints_its_problems_with_file_line_and_column_and_exits_two() {
         Path file = INVALID.resolve("alert-label-in-template.yaml");
-        Run run = medic("runbook", "validate", file.toString(), "runbooks/nginx-upstream-reset.yaml");
+        CliRun run = medic("runbook", "validate", file.toString(), "runbooks/nginx-upstream-reset.yaml");
         assertEquals(2, run.exit());
         assertEquals("ok runbooks/nginx-upstream-reset.yaml: 7 steps\n", run.out(), "valid files are still confirmed");
         assertTrue(run.err().startsWith(file + ":7:10: field steps[0].run: {{alert.labels.instance}} refers to the alert;"),
@@ -67,7 +56,7 @@ class RunbookValidateCommandTest {
                 expectedProblems += Files.readString(expected).strip().lines().count();
             }
         }
-        Run run = medic("runbook", "validate", INVALID.toString());
+        CliRun run = medic("runbook", "validate", INVALID.toString());
         assertEquals(2, run.exit());
         assertEquals("", run.out(), "no invalid fixture may pass");
         assertTrue(run.err().endsWith("medic: " + expectedProblems + " problems in " + files + " of " + files + " files\n"),
@@ -79,7 +68,7 @@ class RunbookValidateCommandTest {
     void a_runbook_name_used_twice_is_a_problem(@TempDir Path dir) throws IOException {
         Files.copy(VALID.resolve("also-upstream-reset.yaml"), dir.resolve("one.yaml"));
         Files.copy(VALID.resolve("also-upstream-reset.yaml"), dir.resolve("two.yaml"));
-        Run run = medic("runbook", "validate", dir.toString());
+        CliRun run = medic("runbook", "validate", dir.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains(dir.resolve("two.yaml") + ":1:1: field name: runbook name \"quick-look\" is already used by "
                 + dir.resolve("one.yaml")), run.err());
@@ -87,10 +76,10 @@ class RunbookValidateCommandTest {
 
     @Test
     void missing_files_and_empty_folders_exit_two(@TempDir Path dir) {
-        Run missing = medic("runbook", "validate", "no/such/runbook.yaml");
+        CliRun missing = medic("runbook", "validate", "no/such/runbook.yaml");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().startsWith("no/such/runbook.yaml:1:1: no such file\n"), missing.err());
-        Run empty = medic("runbook", "validate", dir.toString());
+        CliRun empty = medic("runbook", "validate", dir.toString());
         assertEquals(2, empty.exit());
         assertEquals(dir + ": no runbook files (*.yaml, *.yml) here\n", empty.err());
     }
