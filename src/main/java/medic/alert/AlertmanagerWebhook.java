@@ -57,7 +57,7 @@ public final class AlertmanagerWebhook implements Handler {
         }
         long declared = ctx.req().getContentLengthLong();
         Optional<byte[]> body = declared > maxBodyBytes ? Optional.empty()
-                : BoundedBody.read(ctx.req().getInputStream(), maxBodyBytes);
+                : BoundedBody.read(ctx.req().getInputStream(), maxBodyBytes, declared);
         if (body.isEmpty()) {
             WebhookResponse.error(ctx, 413, "body larger than " + maxBodyBytes + " bytes: lower max_alerts in"
                     + " Alertmanager's webhook_config or raise medic's webhook body limit");

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,22 +25,25 @@ import java.util.function.Supplier;
  * channel is being sent (its live lease), and the last one ended at least the channel interval ago. Pacing from the
  * claim alone let a slow send (a cold HTTP client, a loaded machine) arrive at Slack right before the next one. A call
  * queued without a channel (another replica had won the right to post its thread but not yet queued the post) is
- * paced on the channel its thread's post went to, which is known by the time the call may go.
+ * paced on the channel its thread's post went to, which is known by the time the call may go: recording the post
+ * fills in the channel of its thread's waiting calls, and a call that slipped past that (queued in the same moment)
+ * takes it when claimed, so every leased call names its channel and the due query looks the channel up only for such
+ * stragglers, never once per pair of waiting calls.
  */
 final class CallLeases {
 
-    /** A call's channel: its own, or for a call queued before its thread's post was visible, where that post went. */
-    private static final String CHANNEL_OF = "COALESCE(%1$s.channel, (SELECT s.channel FROM slack_conversations s"
-            + " WHERE s.thread_key = %1$s.thread_key))";
+    /** A waiting call's channel: its own, or for one queued before its thread's post was recorded, that post's. */
+    private static final String CHANNEL = "COALESCE(c.channel, s.channel)";
 
-    private static final String DUE = "SELECT c.id, c.thread_key, c.sequence, c.kind, " + String.format(CHANNEL_OF, "c")
-            + " AS channel, c.payload, c.attempts, c.created_at FROM outbox_calls c LEFT JOIN outbox_channels p"
-            + " ON p.channel = " + String.format(CHANNEL_OF, "c")
+    private static final String DUE = "SELECT c.id, c.thread_key, c.sequence, c.kind, " + CHANNEL + " AS channel,"
+            + " c.payload, c.attempts, c.created_at FROM outbox_calls c"
+            + " LEFT JOIN slack_conversations s ON c.channel IS NULL AND s.thread_key = c.thread_key"
+            + " LEFT JOIN outbox_channels p ON p.channel = " + CHANNEL
             + " WHERE c.status = 'PENDING' AND c.next_attempt_at <= ? AND (c.lease_until IS NULL OR c.lease_until <= ?)"
             + " AND (p.next_send_at IS NULL OR p.next_send_at <= ?)"
-            + " AND (? OR NOT EXISTS (SELECT 1 FROM outbox_calls f WHERE f.status = 'PENDING' AND f.id <> c.id"
-            + " AND f.lease_until > ? AND " + String.format(CHANNEL_OF, "f") + " = " + String.format(CHANNEL_OF, "c")
-            + "))"
+            // The channels with a call on its way: the few live leases, found once (not per waiting call).
+            + " AND (? OR " + CHANNEL + " IS NULL OR " + CHANNEL + " NOT IN (SELECT f.channel FROM outbox_calls f"
+            + " WHERE f.lease_until > ? AND f.status = 'PENDING' AND f.channel IS NOT NULL))"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_calls e WHERE e.thread_key = c.thread_key"
             + " AND e.status = 'PENDING' AND e.id <> c.id AND (e.kind = 'POST' AND (c.kind <> 'POST' OR e.sequence < c.sequence)"
             + " OR e.kind <> 'POST' AND c.kind <> 'POST' AND e.sequence < c.sequence))"
@@ -46,6 +52,7 @@ final class CallLeases {
     private final OutboxJdbc jdbc;
     private final Duration lease;
     private final Duration channelInterval;
+    private final AtomicLong dueQueries = new AtomicLong();
 
     CallLeases(OutboxJdbc jdbc, Duration lease, Duration channelInterval) {
         this.jdbc = jdbc;
@@ -77,8 +84,8 @@ final class CallLeases {
         return claimed;
     }
 
-    private static List<OutboxCall> due(Connection connection, Instant now, int limit, boolean unpaced)
-            throws SQLException {
+    private List<OutboxCall> due(Connection connection, Instant now, int limit, boolean unpaced) throws SQLException {
+        dueQueries.incrementAndGet();
         try (PreparedStatement select = connection.prepareStatement(DUE)) {
             Jdbc.setInstant(select, 1, now);
             Jdbc.setInstant(select, 2, now);
@@ -102,13 +109,15 @@ final class CallLeases {
     /** The lease and the channel's next slot are taken together, or neither is. */
     private boolean claim(Connection connection, OutboxCall call, String token, Instant now) throws SQLException {
         try (PreparedStatement lease = connection.prepareStatement("UPDATE outbox_calls SET lease_owner = ?,"
-                + " lease_until = ?, attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'"
+                + " lease_until = ?, attempts = attempts + 1, channel = COALESCE(channel, ?) WHERE id = ?"
+                + " AND status = 'PENDING'"
                 + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
             lease.setString(1, token);
             Jdbc.setInstant(lease, 2, now.plus(this.lease));
-            lease.setLong(3, call.id());
-            Jdbc.setInstant(lease, 4, now);
+            lease.setString(3, call.channel());
+            lease.setLong(4, call.id());
             Jdbc.setInstant(lease, 5, now);
+            Jdbc.setInstant(lease, 6, now);
             if (lease.executeUpdate() != 1) {
                 return false;
             }
@@ -129,26 +138,54 @@ final class CallLeases {
         return true;
     }
 
-    /** The earliest future moment a call may become due (a retry time, a lease's end, a channel's next slot). */
-    Instant nextChange(Instant now) {
+    /** How many times the due query ran (the dispatcher should not run it while nothing can be due). */
+    long dueQueries() {
+        return dueQueries.get();
+    }
+
+    /**
+     * What may change next: the earliest future moment a call may become due (a retry time, a lease's end, a
+     * channel's next slot), and each channel's next slot still ahead. A slot only ever moves later (claims, ends and
+     * Slack's Retry-After all push it forward), so no call to such a channel can be due before it.
+     */
+    Outlook outlook(Instant now) {
         return jdbc.inTransaction("find the next due Slack call", connection -> {
             Instant next = null;
             for (String sql : List.of(
-                    "SELECT MIN(next_attempt_at) FROM outbox_calls WHERE status = 'PENDING' AND next_attempt_at > ?",
-                    "SELECT MIN(lease_until) FROM outbox_calls WHERE status = 'PENDING' AND lease_until > ?",
-                    "SELECT MIN(next_send_at) FROM outbox_channels WHERE next_send_at > ?")) {
+                    "SELECT MIN(next_attempt_at) AS next_at FROM outbox_calls WHERE status = 'PENDING' AND next_attempt_at > ?",
+                    "SELECT MIN(lease_until) AS next_at FROM outbox_calls WHERE lease_until > ? AND status = 'PENDING'")) {
                 try (PreparedStatement select = connection.prepareStatement(sql)) {
                     Jdbc.setInstant(select, 1, now);
                     try (ResultSet row = select.executeQuery()) {
                         row.next();
-                        java.time.OffsetDateTime value = row.getObject(1, java.time.OffsetDateTime.class);
-                        if (value != null && (next == null || value.toInstant().isBefore(next))) {
-                            next = value.toInstant();
-                        }
+                        next = earlier(next, Jdbc.getInstant(row, "next_at"));
                     }
                 }
             }
-            return next;
+            Map<String, Instant> slots = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT channel, next_send_at FROM outbox_channels WHERE next_send_at > ?")) {
+                Jdbc.setInstant(select, 1, now);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Instant slot = Jdbc.getInstant(row, "next_send_at");
+                        slots.put(row.getString("channel"), slot);
+                        next = earlier(next, slot);
+                    }
+                }
+            }
+            return new Outlook(next, Map.copyOf(slots));
         });
+    }
+
+    /**
+     * @param nextChange the earliest future moment a call may become due; null when nothing waits for a time
+     * @param slots      the next slot of each channel that has one ahead
+     */
+    record Outlook(Instant nextChange, Map<String, Instant> slots) {
+    }
+
+    private static Instant earlier(Instant current, Instant candidate) {
+        return candidate != null && (current == null || candidate.isBefore(current)) ? candidate : current;
     }
 }

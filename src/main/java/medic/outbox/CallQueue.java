@@ -27,14 +27,18 @@ final class CallQueue {
         this.clock = clock;
     }
 
-    /** @param channel the channel of a top-level post; null for the other kinds (their thread's channel is used) */
-    long enqueue(String threadKey, CallKind kind, String channel, String payload) {
+    /**
+     * @param channel the channel of a top-level post; null for the other kinds (their thread's channel is used)
+     * @return the channel the call was queued for; null when its thread's post is not known yet
+     */
+    String enqueue(String threadKey, CallKind kind, String channel, String payload) {
         String where = kind == CallKind.POST || kind == CallKind.RESPOND ? channel : channelOf(threadKey).orElse(null);
         if (where != null) {
             ensurePaced(where);
         }
-        return jdbc.inTransaction("queue a Slack " + kind.method() + " call for thread " + threadKey,
+        jdbc.inTransaction("queue a Slack " + kind.method() + " call for thread " + threadKey,
                 connection -> insert(connection, threadKey, kind, where, payload));
+        return where;
     }
 
     /**

@@ -34,7 +34,11 @@ final class Conversations {
         }
     }
 
-    /** Records the top-level message, in the transaction that marks its call sent; a second one is ignored. */
+    /**
+     * Records the top-level message, in the transaction that marks its call sent; a second one is ignored. The calls
+     * of its thread queued before it without a channel take its channel now, so they are paced on it (a call queued in
+     * this very moment takes it when claimed, see {@link CallLeases}).
+     */
     static void record(Connection connection, String threadKey, PostedMessage posted, Instant now) throws SQLException {
         if (find(connection, threadKey).isPresent()) {
             return;
@@ -46,6 +50,12 @@ final class Conversations {
             insert.setString(3, posted.ts());
             Jdbc.setInstant(insert, 4, now);
             insert.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_calls SET channel = ?"
+                + " WHERE thread_key = ? AND status = 'PENDING' AND channel IS NULL")) {
+            update.setString(1, posted.channel());
+            update.setString(2, threadKey);
+            update.executeUpdate();
         }
     }
 }

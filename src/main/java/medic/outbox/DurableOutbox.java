@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
     private final CallOutcomes outcomes;
     private final CallCounts counts;
     private final OutboxWorker worker;
+    private final CallLeases leases;
     private final OutboxSettings settings;
     private final Clock clock;
     private final String owner;
@@ -55,7 +57,7 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
         this.queue = new CallQueue(jdbc, clock);
         this.outcomes = new CallOutcomes(jdbc, settings.channelInterval());
         this.counts = new CallCounts(jdbc);
-        CallLeases leases = new CallLeases(jdbc, settings.lease(), settings.channelInterval());
+        this.leases = new CallLeases(jdbc, settings.lease(), settings.channelInterval());
         OutboxMetrics metrics = new OutboxMetrics(registry, counts::pendingByKind);
         CallHandler handler = new CallHandler(new CallSender(gateway, new Conversations(jdbc)), outcomes,
                 new Backoff(settings.backoffBase(), settings.backoffCap(), random), metrics, clock,
@@ -102,7 +104,7 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
         });
         boolean queued = queue.enqueueIf(claim, "post the top message of thread " + threadKey, calls);
         if (queued) {
-            worker.wake();
+            worker.wake(channel);
         }
         return queued;
     }
@@ -159,6 +161,16 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
         return counts.byStatus();
     }
 
+    /** How many times this outbox looked for due calls; for tests of the dispatcher's sleep. */
+    long dueQueries() {
+        return leases.dueQueries();
+    }
+
+    /** The next slot of {@code channel} the dispatcher knows of, if it is still ahead; for tests. */
+    Optional<Instant> slotAhead(String channel) {
+        return worker.slotAhead(channel);
+    }
+
     /** Stops the worker after the calls being sent finish; the calls still queued wait in the database. */
     @Override
     public void close() {
@@ -168,8 +180,7 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
 
     private void enqueue(String threadKey, CallKind kind, String channel, String payload) {
         requireText("threadKey", threadKey, MAX_THREAD_KEY);
-        queue.enqueue(threadKey, kind, channel, payload);
-        worker.wake();
+        worker.wake(queue.enqueue(threadKey, kind, channel, payload));
     }
 
     private static void requireText(String name, String value, int maxLength) {

@@ -63,6 +63,11 @@ public record OutboxSettings(int maxAttempts, Duration channelInterval, Duration
                 retention);
     }
 
+    public OutboxSettings withIdlePoll(Duration value) {
+        return new OutboxSettings(maxAttempts, channelInterval, backoffBase, backoffCap, lease, senderThreads, value,
+                retention);
+    }
+
     private static void requirePositive(String name, Duration value) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-process sender: one dispatcher thread claims due calls as soon as it is woken (by an enqueue or a finished
  * send) or a retry, lease or channel slot comes due, and hands them to a few sender threads. It also wakes every
- * {@code idlePoll} for calls other replicas queued.
+ * {@code idlePoll} for calls other replicas queued. A call queued for a channel whose next slot is still ahead does not
+ * wake it: in a storm hundreds of calls wait for one channel's pace, and looking for due calls on each enqueue cost more
+ * than anything else in the outbox while none could go before the slot the dispatcher already sleeps until.
  */
 final class OutboxWorker implements AutoCloseable {
 
@@ -34,6 +38,8 @@ final class OutboxWorker implements AutoCloseable {
     private final ExecutorService senders;
     private final Thread dispatcher;
     private volatile boolean running = true;
+    /** Each channel's next slot as last read; a slot only moves later, so this is a safe lower bound. */
+    private volatile Map<String, Instant> slotsAhead = Map.of();
 
     OutboxWorker(CallLeases leases, CallHandler handler, Clock clock, OutboxSettings settings, String owner) {
         this.leases = leases;
@@ -53,6 +59,20 @@ final class OutboxWorker implements AutoCloseable {
 
     void start() {
         dispatcher.start();
+    }
+
+    /** A call to {@code channel} (null: not known yet) was queued: looks for due calls now unless none can be due. */
+    void wake(String channel) {
+        if (channel != null && slotAhead(channel).isPresent()) {
+            return;
+        }
+        wake();
+    }
+
+    /** The next slot of {@code channel} if it is still ahead, as the dispatcher last read it. */
+    Optional<Instant> slotAhead(String channel) {
+        Instant slot = slotsAhead.get(channel);
+        return slot != null && slot.isAfter(clock.instant()) ? Optional.of(slot) : Optional.empty();
     }
 
     /** Looks for due calls now. */
@@ -122,7 +142,9 @@ final class OutboxWorker implements AutoCloseable {
 
     private Duration untilNextChange() {
         Instant now = clock.instant();
-        Instant next = leases.nextChange(now);
+        CallLeases.Outlook outlook = leases.outlook(now);
+        slotsAhead = outlook.slots();
+        Instant next = outlook.nextChange();
         if (next == null) {
             return settings.idlePoll();
         }
