@@ -10,7 +10,8 @@
 #   --postgres     one replica on PostgreSQL instead of H2 (several replicas always use PostgreSQL)
 #   --no-build     use target/ as it is (for a quiet-machine run: build first with --build-only)
 # environment: STORM_DIR (default: a new /tmp/medic-storm.XXXX), STORM_DRAIN_LIMIT seconds (default 480),
-#              STORM_JAVA_OPTS for the bench JVM (e.g. -XX:StartFlightRecording=filename=storm.jfr to profile),
+#              STORM_JAVA_OPTS for the bench JVM (default -XX:TieredStopAtLevel=1, as deploy/ runs medic serve; a value
+#              replaces it, e.g. "-XX:TieredStopAtLevel=1 -XX:StartFlightRecording=filename=storm.jfr" to profile),
 #              STORM_WRK_WRAPPER runs the storm itself under a command, e.g. /work/bin/quiet: medic starts and its
 #              outbox drains (at Slack's pace, minutes) outside that window, the storm and its diagnoses inside
 set -euo pipefail
@@ -40,7 +41,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 dir=${STORM_DIR:-$(mktemp -d /tmp/medic-storm.XXXX)}
 mkdir -p "$dir"
 echo "storm-run: $replicas replica(s), $database, $seconds s at $rate req/s; files in $dir"
-java -Xmx1g ${STORM_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$classpath")" medic.bench.ServeStormBench \
+java -Xmx1g ${STORM_JAVA_OPTS--XX:TieredStopAtLevel=1} -cp "target/test-classes:target/classes:$(cat "$classpath")" medic.bench.ServeStormBench \
     "$dir" "$replicas" "$seconds" "$rate" "$database" "${STORM_DRAIN_LIMIT:-480}" >"$dir/bench.out" 2>"$dir/bench.err" &
 bench=$!
 trap 'kill $bench 2>/dev/null || true' EXIT
