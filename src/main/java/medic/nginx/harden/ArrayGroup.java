@@ -61,10 +61,9 @@ final class ArrayGroup {
 
     /** Adds a line, or replaces the value of the line with the same key when {@code replace}. */
     void add(List<String> args, int keyArgs, boolean replace, int order) {
-        List<String> key = ChangeMerger.keyOf(args, keyArgs);
         Entry found = null;
         for (Entry e : entries) {
-            if (ChangeMerger.keyOf(e.args, keyArgs).equals(key)) {
+            if (ChangeMerger.sameKey(e.args, args, keyArgs)) {
                 found = e;
             }
         }

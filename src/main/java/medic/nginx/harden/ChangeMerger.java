@@ -1,7 +1,6 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,48 +51,37 @@ final class ChangeMerger {
     /** What makes two changes "the same edit": the place and the thing set, not the value. */
     static Object key(Change change) {
         if (change instanceof Change.SetDirective c) {
-            return new Key("set", block(c.scope()), c.name());
+            return new SetKey(block(c.scope()), c.name());
         } else if (change instanceof Change.AddDirective c) {
-            return new Key("add", block(c.scope()), c.name(), keyOf(c.args(), c.keyArgs()));
+            return new AddKey(block(c.scope()), c.name(), keyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetServerParam c) {
-            return new Key("param", c.server().directive(), c.param());
+            return new ParamKey(c.server().directive(), c.param());
         } else if (change instanceof Change.EnsureUpgradeMap) {
-            return new Key("upgrade-map");
+            return UpgradeMapKey.ONE;
         } else if (change instanceof Change.EnsureHttpDirective c) {
-            return new Key("http", c.name(), keyOf(c.args(), c.keyArgs()));
+            return new HttpKey(c.name(), keyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetMapEntry c) {
-            return new Key("entry", block(c.map()), c.key());
+            return new EntryKey(block(c.map()), c.key());
         } else if (change instanceof Change.MakePrefixNoRegex c) {
-            return new Key("no-regex", block(c.location()));
+            return new NoRegexKey(block(c.location()));
         }
         throw new IllegalArgumentException("unknown change " + change);
     }
 
-    /** A change's key: its parts compared by equals, hashed once (keys are looked up several times each). */
-    private static final class Key {
-        private final Object[] parts;
-        private final int hash;
+    // One small key type per change kind: compared field by field, with no array or list to build per change.
+    private record SetKey(Object block, String name) { }
 
-        Key(Object... parts) {
-            this.parts = parts;
-            this.hash = Arrays.hashCode(parts);
-        }
+    private record AddKey(Object block, String name, List<String> keyArgs) { }
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.hash == hash && Arrays.equals(key.parts, parts);
-        }
+    private record ParamKey(Object server, String param) { }
 
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+    private enum UpgradeMapKey { ONE }
 
-        @Override
-        public String toString() {
-            return Arrays.toString(parts);
-        }
-    }
+    private record HttpKey(String name, List<String> keyArgs) { }
+
+    private record EntryKey(Object map, String key) { }
+
+    private record NoRegexKey(Object location) { }
 
     /** The scope's block as an identity key (the same block reached twice through includes is one place). */
     static Object block(Scope scope) {
@@ -106,6 +94,22 @@ final class ChangeMerger {
             key[i] = args.get(i).toLowerCase(Locale.ROOT);
         }
         return List.of(key);
+    }
+
+    /** {@code keyOf(a, keyArgs).equals(keyOf(b, keyArgs))} without building either list. */
+    static boolean sameKey(List<String> a, List<String> b, int keyArgs) {
+        int count = Math.min(keyArgs, a.size());
+        if (count != Math.min(keyArgs, b.size())) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (!x.equals(y) && !x.toLowerCase(Locale.ROOT).equals(y.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Folds the change in; returns its merged index. */
