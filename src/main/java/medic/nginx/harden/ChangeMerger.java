@@ -27,18 +27,20 @@ final class ChangeMerger {
     record Result(List<Change> changes, List<String> conflicts, int[] mergedIndexOfGiven) {
     }
 
-    private final Map<Object, Integer> indexOfKey = new HashMap<>();
+    private final Map<Object, Integer> indexOfKey;
     private final List<Change> merged = new ArrayList<>();
     private final List<String> ruleOfKept = new ArrayList<>();
     private final List<String> conflicts = new ArrayList<>();
     private final Describer describer;
 
-    private ChangeMerger(Describer describer) {
+    private ChangeMerger(Describer describer, int changes) {
         this.describer = describer;
+        // Sized for every change being distinct: tens of thousands of changes would otherwise rehash often.
+        this.indexOfKey = new HashMap<>(Math.max(16, (int) (changes / 0.75f) + 1));
     }
 
     static Result merge(List<Sourced> changes, Describer describer) {
-        ChangeMerger merger = new ChangeMerger(describer);
+        ChangeMerger merger = new ChangeMerger(describer, changes.size());
         int[] mergedIndexOfGiven = new int[changes.size()];
         for (int i = 0; i < changes.size(); i++) {
             Sourced sourced = changes.get(i);
