@@ -117,6 +117,9 @@ final class ArrayGroup {
 
     private static List<Directive> simple(Scope scope, String name) {
         List<Directive> all = scope.all(name);
+        if (all.isEmpty()) {
+            return List.of();
+        }
         List<Directive> simple = new ArrayList<>(all.size());
         for (Directive d : all) {
             if (!d.isBlock()) {
