@@ -55,13 +55,13 @@ final class ChangeMerger {
         if (change instanceof Change.SetDirective c) {
             return new SetKey(block(c.scope()), c.name());
         } else if (change instanceof Change.AddDirective c) {
-            return new AddKey(block(c.scope()), c.name(), keyOf(c.args(), c.keyArgs()));
+            return new AddKey(block(c.scope()), c.name(), mergeKeyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetServerParam c) {
             return new ParamKey(c.server().directive(), c.param());
         } else if (change instanceof Change.EnsureUpgradeMap) {
             return UpgradeMapKey.ONE;
         } else if (change instanceof Change.EnsureHttpDirective c) {
-            return new HttpKey(c.name(), keyOf(c.args(), c.keyArgs()));
+            return new HttpKey(c.name(), mergeKeyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetMapEntry c) {
             return new EntryKey(block(c.map()), c.key());
         } else if (change instanceof Change.MakePrefixNoRegex c) {
@@ -73,13 +73,13 @@ final class ChangeMerger {
     // One small key type per change kind: compared field by field, with no array or list to build per change.
     private record SetKey(Object block, String name) { }
 
-    private record AddKey(Object block, String name, List<String> keyArgs) { }
+    private record AddKey(Object block, String name, Object keyArgs) { }
 
     private record ParamKey(Object server, String param) { }
 
     private enum UpgradeMapKey { ONE }
 
-    private record HttpKey(String name, List<String> keyArgs) { }
+    private record HttpKey(String name, Object keyArgs) { }
 
     private record EntryKey(Object map, String key) { }
 
@@ -96,6 +96,14 @@ final class ChangeMerger {
             key[i] = args.get(i).toLowerCase(Locale.ROOT);
         }
         return List.of(key);
+    }
+
+    /**
+     * {@link #keyOf} for the merge's keys: a single key argument is its lower-cased string itself (no list, and no
+     * copy when already lower case); a string never equals a list, so keys of different lengths stay apart.
+     */
+    private static Object mergeKeyOf(List<String> args, int keyArgs) {
+        return Math.min(keyArgs, args.size()) == 1 ? args.get(0).toLowerCase(Locale.ROOT) : keyOf(args, keyArgs);
     }
 
     /** {@code keyOf(a, keyArgs).equals(keyOf(b, keyArgs))} without building either list. */
