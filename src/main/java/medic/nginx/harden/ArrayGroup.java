@@ -61,10 +61,9 @@ final class ArrayGroup {
 
     /** Adds a line, or replaces the value of the line with the same key when {@code replace}. */
     void add(List<String> args, int keyArgs, boolean replace, int order) {
-        List<String> key = ChangeMerger.keyOf(args, keyArgs);
         Entry found = null;
         for (Entry e : entries) {
-            if (ChangeMerger.keyOf(e.args, keyArgs).equals(key)) {
+            if (ChangeMerger.sameKey(e.args, args, keyArgs)) {
                 found = e;
             }
         }
@@ -118,6 +117,9 @@ final class ArrayGroup {
 
     private static List<Directive> simple(Scope scope, String name) {
         List<Directive> all = scope.all(name);
+        if (all.isEmpty()) {
+            return List.of();
+        }
         List<Directive> simple = new ArrayList<>(all.size());
         for (Directive d : all) {
             if (!d.isBlock()) {

@@ -1,7 +1,6 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,18 +27,20 @@ final class ChangeMerger {
     record Result(List<Change> changes, List<String> conflicts, int[] mergedIndexOfGiven) {
     }
 
-    private final Map<Object, Integer> indexOfKey = new HashMap<>();
+    private final Map<Object, Integer> indexOfKey;
     private final List<Change> merged = new ArrayList<>();
     private final List<String> ruleOfKept = new ArrayList<>();
     private final List<String> conflicts = new ArrayList<>();
     private final Describer describer;
 
-    private ChangeMerger(Describer describer) {
+    private ChangeMerger(Describer describer, int changes) {
         this.describer = describer;
+        // Sized for every change being distinct: tens of thousands of changes would otherwise rehash often.
+        this.indexOfKey = new HashMap<>(Math.max(16, (int) (changes / 0.75f) + 1));
     }
 
     static Result merge(List<Sourced> changes, Describer describer) {
-        ChangeMerger merger = new ChangeMerger(describer);
+        ChangeMerger merger = new ChangeMerger(describer, changes.size());
         int[] mergedIndexOfGiven = new int[changes.size()];
         for (int i = 0; i < changes.size(); i++) {
             Sourced sourced = changes.get(i);
@@ -52,48 +53,37 @@ final class ChangeMerger {
     /** What makes two changes "the same edit": the place and the thing set, not the value. */
     static Object key(Change change) {
         if (change instanceof Change.SetDirective c) {
-            return new Key("set", block(c.scope()), c.name());
+            return new SetKey(block(c.scope()), c.name());
         } else if (change instanceof Change.AddDirective c) {
-            return new Key("add", block(c.scope()), c.name(), keyOf(c.args(), c.keyArgs()));
+            return new AddKey(block(c.scope()), c.name(), mergeKeyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetServerParam c) {
-            return new Key("param", c.server().directive(), c.param());
+            return new ParamKey(c.server().directive(), c.param());
         } else if (change instanceof Change.EnsureUpgradeMap) {
-            return new Key("upgrade-map");
+            return UpgradeMapKey.ONE;
         } else if (change instanceof Change.EnsureHttpDirective c) {
-            return new Key("http", c.name(), keyOf(c.args(), c.keyArgs()));
+            return new HttpKey(c.name(), mergeKeyOf(c.args(), c.keyArgs()));
         } else if (change instanceof Change.SetMapEntry c) {
-            return new Key("entry", block(c.map()), c.key());
+            return new EntryKey(block(c.map()), c.key());
         } else if (change instanceof Change.MakePrefixNoRegex c) {
-            return new Key("no-regex", block(c.location()));
+            return new NoRegexKey(block(c.location()));
         }
         throw new IllegalArgumentException("unknown change " + change);
     }
 
-    /** A change's key: its parts compared by equals, hashed once (keys are looked up several times each). */
-    private static final class Key {
-        private final Object[] parts;
-        private final int hash;
+    // One small key type per change kind: compared field by field, with no array or list to build per change.
+    private record SetKey(Object block, String name) { }
 
-        Key(Object... parts) {
-            this.parts = parts;
-            this.hash = Arrays.hashCode(parts);
-        }
+    private record AddKey(Object block, String name, Object keyArgs) { }
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.hash == hash && Arrays.equals(key.parts, parts);
-        }
+    private record ParamKey(Object server, String param) { }
 
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+    private enum UpgradeMapKey { ONE }
 
-        @Override
-        public String toString() {
-            return Arrays.toString(parts);
-        }
-    }
+    private record HttpKey(String name, Object keyArgs) { }
+
+    private record EntryKey(Object map, String key) { }
+
+    private record NoRegexKey(Object location) { }
 
     /** The scope's block as an identity key (the same block reached twice through includes is one place). */
     static Object block(Scope scope) {
@@ -106,6 +96,30 @@ final class ChangeMerger {
             key[i] = args.get(i).toLowerCase(Locale.ROOT);
         }
         return List.of(key);
+    }
+
+    /**
+     * {@link #keyOf} for the merge's keys: a single key argument is its lower-cased string itself (no list, and no
+     * copy when already lower case); a string never equals a list, so keys of different lengths stay apart.
+     */
+    private static Object mergeKeyOf(List<String> args, int keyArgs) {
+        return Math.min(keyArgs, args.size()) == 1 ? args.get(0).toLowerCase(Locale.ROOT) : keyOf(args, keyArgs);
+    }
+
+    /** {@code keyOf(a, keyArgs).equals(keyOf(b, keyArgs))} without building either list. */
+    static boolean sameKey(List<String> a, List<String> b, int keyArgs) {
+        int count = Math.min(keyArgs, a.size());
+        if (count != Math.min(keyArgs, b.size())) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (!x.equals(y) && !x.toLowerCase(Locale.ROOT).equals(y.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Folds the change in; returns its merged index. */

@@ -153,10 +153,9 @@ final class EditPlanner {
             skip(c, order, "the config has no http context");
             return;
         }
-        List<String> key = ChangeMerger.keyOf(c.args(), c.keyArgs());
         String zone = zoneName(c.args());
         for (Directive d : config.http().all(c.name())) {
-            if (ChangeMerger.keyOf(d.args(), c.keyArgs()).equals(key)
+            if (ChangeMerger.sameKey(d.args(), c.args(), c.keyArgs())
                     || (zone != null && zone.equals(zoneName(d.args())))) {
                 return;
             }

@@ -15,13 +15,12 @@ final class HunkWriter {
     private final String original;
     private final int[] starts;
     private final String revised;
-    private final StringBuilder out;
+    private StringBuilder out;
 
     HunkWriter(String original, int[] starts, String revised) {
         this.original = original;
         this.starts = starts;
         this.revised = revised;
-        this.out = new StringBuilder(original.length() / 2);
     }
 
     /** The diff text, or "" without deltas; the deltas are in text order with absolute line positions. */
@@ -29,18 +28,43 @@ final class HunkWriter {
         if (deltas.isEmpty()) {
             return "";
         }
-        out.append("--- a/").append(relativePath).append('\n').append("+++ b/").append(relativePath).append('\n');
-        int first = 0;
+        int[] hunkStarts = new int[deltas.size() + 1];
+        int hunks = 0;
         for (int i = 1; i < deltas.size(); i++) {
             Delta previous = deltas.get(i - 1);
             // UnifiedDiffUtils joins a delta to the hunk when it starts within 2 * CONTEXT lines of the previous one.
             if (previous.source() + previous.removed() + CONTEXT < deltas.get(i).source() - CONTEXT) {
-                hunk(deltas, first, i);
-                first = i;
+                hunkStarts[++hunks] = i;
             }
         }
-        hunk(deltas, first, deltas.size());
+        hunkStarts[++hunks] = deltas.size();
+        // Sized up front: a diff of a large config grows the buffer several times over otherwise.
+        out = new StringBuilder(capacity(relativePath, deltas, hunkStarts, hunks));
+        out.append("--- a/").append(relativePath).append('\n').append("+++ b/").append(relativePath).append('\n');
+        for (int h = 0; h < hunks; h++) {
+            hunk(deltas, hunkStarts[h], hunkStarts[h + 1]);
+        }
         return out.toString();
+    }
+
+    /** An upper bound of the diff's length: headers, each hunk's original lines and added text, one sign per line. */
+    private int capacity(String relativePath, List<Delta> deltas, int[] hunkStarts, int hunks) {
+        long size = 2L * relativePath.length() + 16 + 2L * (NO_NEWLINE.length() + 2);
+        for (int h = 0; h < hunks; h++) {
+            Delta head = deltas.get(hunkStarts[h]);
+            Delta tail = deltas.get(hunkStarts[h + 1] - 1);
+            int contextStart = Math.max(0, head.source() - CONTEXT);
+            int contextEnd = Math.min(tail.source() + tail.removed() + CONTEXT, starts.length);
+            size += 64 + (contextEnd - contextStart);
+            if (contextEnd > contextStart) {
+                size += end(contextEnd - 1) - starts[contextStart];
+            }
+            for (int i = hunkStarts[h]; i < hunkStarts[h + 1]; i++) {
+                Delta delta = deltas.get(i);
+                size += delta.added() + delta.addedTo() - delta.addedFrom();
+            }
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
     private void hunk(List<Delta> deltas, int from, int to) {

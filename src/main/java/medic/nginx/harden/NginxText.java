@@ -48,7 +48,7 @@ final class NginxText {
 
     /** True for {@code ""} and {@code ''}: the written form of an empty value. */
     static boolean emptyLiteral(String value) {
-        return value.equals("\"\"") || value.equals("''");
+        return value.length() == 2 && (value.equals("\"\"") || value.equals("''"));
     }
 
     /** A value as nginx would read it: the empty-string literals become "". */

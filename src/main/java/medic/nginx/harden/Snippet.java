@@ -13,11 +13,12 @@ record Snippet(List<Line> lines) {
     }
 
     static Snippet of(List<String> simpleLines) {
-        List<Line> lines = new ArrayList<>(simpleLines.size());
-        for (String text : simpleLines) {
-            lines.add(new Line(0, text));
+        // An array wrapped by List.of: the record's List.copyOf keeps that list as it is.
+        Line[] lines = new Line[simpleLines.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = new Line(0, simpleLines.get(i));
         }
-        return new Snippet(lines);
+        return new Snippet(List.of(lines));
     }
 
     /** A block snippet (more than one line with an opening brace) gets a blank line to set it apart. */
