@@ -27,13 +27,18 @@ public final class Hardener {
 
     /** The edits that carry out the changes of {@code findings} (diagnosed on this same {@code config}). */
     public static Proposal propose(NginxConfig config, List<Finding> findings) {
+        return build(config, sourced(findings), findings);
+    }
+
+    /** Every change of {@code findings}, in order, with the rule that asked for it. */
+    static List<ChangeMerger.Sourced> sourced(List<Finding> findings) {
         List<ChangeMerger.Sourced> sourced = new ArrayList<>();
         for (Finding finding : findings) {
             for (Change change : finding.changes()) {
                 sourced.add(new ChangeMerger.Sourced(change, finding.rule()));
             }
         }
-        return build(config, sourced, findings);
+        return sourced;
     }
 
     /** The edits for hand-picked changes, e.g. the subset a person approved. */
@@ -46,7 +51,12 @@ public final class Hardener {
         return NginxConfig.of(HardenedSource.reload(config.tree(), proposal), config.versionKnown() ? config.version() : null);
     }
 
-    private static Proposal build(NginxConfig config, List<ChangeMerger.Sourced> sourced, List<Finding> findings) {
+    /** The merged changes, the planner that placed them, and its edits per file path. */
+    record Plan(ChangeMerger.Result merged, EditPlanner planner, Map<String, List<Edit>> byFile) {
+    }
+
+    /** Merges {@code sourced} and plans the edits against the original text. */
+    static Plan plan(NginxConfig config, List<ChangeMerger.Sourced> sourced) {
         Describer describer = new Describer(config);
         ChangeMerger.Result merged = ChangeMerger.merge(sourced, describer);
         EditPlanner planner = new EditPlanner(config, describer);
@@ -57,6 +67,14 @@ public final class Hardener {
         for (Edit edit : planner.edits()) {
             byFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit);
         }
+        return new Plan(merged, planner, byFile);
+    }
+
+    private static Proposal build(NginxConfig config, List<ChangeMerger.Sourced> sourced, List<Finding> findings) {
+        Plan plan = plan(config, sourced);
+        ChangeMerger.Result merged = plan.merged();
+        EditPlanner planner = plan.planner();
+        Map<String, List<Edit>> byFile = plan.byFile();
         ConfigTree tree = config.tree();
         List<String> conflicts = new ArrayList<>(merged.conflicts());
         List<String> notes = new ArrayList<>(planner.skipped());

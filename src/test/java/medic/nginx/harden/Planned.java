@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import medic.nginx.diagnosis.Analysis;
 import medic.nginx.diagnosis.BackendFacts;
-import medic.nginx.diagnosis.Change;
 import medic.nginx.diagnosis.Diagnoser;
 import medic.nginx.diagnosis.Finding;
 import medic.nginx.diagnosis.LogView;
@@ -24,20 +23,7 @@ final class Planned {
 
     /** Per file path, the original text's applied edits. */
     static Map<String, TextEdits.Applied> edits(NginxConfig config, List<Finding> findings) {
-        List<ChangeMerger.Sourced> sourced = new ArrayList<>();
-        for (Finding finding : findings) {
-            for (Change change : finding.changes()) {
-                sourced.add(new ChangeMerger.Sourced(change, finding.rule()));
-            }
-        }
-        Describer describer = new Describer(config);
-        ChangeMerger.Result merged = ChangeMerger.merge(sourced, describer);
-        EditPlanner planner = new EditPlanner(config, describer);
-        for (int i = 0; i < merged.changes().size(); i++) {
-            planner.plan(merged.changes().get(i), i);
-        }
-        Map<String, List<Edit>> byFile = new LinkedHashMap<>();
-        planner.edits().forEach(e -> byFile.computeIfAbsent(e.file(), f -> new ArrayList<>()).add(e));
+        Map<String, List<Edit>> byFile = Hardener.plan(config, Hardener.sourced(findings)).byFile();
         Map<String, TextEdits.Applied> applied = new LinkedHashMap<>();
         byFile.forEach((path, edits) -> applied.put(path,
                 TextEdits.apply(config.tree().file(path).source(), edits, path, new ArrayList<>())));
