@@ -45,6 +45,7 @@ import medic.slack.api.NoSlack;
 import medic.slack.api.SdkSlackGateway;
 import medic.slack.api.SlackApiSettings;
 import medic.slack.api.SlackGateway;
+import medic.slack.claim.JdbcRequestClaims;
 import medic.slack.command.InteractionSettings;
 import medic.slack.message.MessageTemplates;
 import java.util.List;
@@ -89,6 +90,11 @@ public final class Medic implements AutoCloseable {
     private static final Duration RUN_RETRY_BACKOFF = Duration.ofSeconds(30);
     private static final Duration SLACK_HEALTH_INTERVAL = Duration.ofMinutes(1);
     private static final Duration RUN_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * How long a Slack request's claim holds: past Bolt's 5-minute signature window (a replay) and Slack's last
+     * Events API retry (about 5 minutes after the first delivery), with room to spare.
+     */
+    private static final Duration CLAIM_TTL = Duration.ofMinutes(30);
     private static final int SLACK_WORKERS = 4;
     private static final int SLACK_QUEUE = 100;
 
@@ -189,6 +195,7 @@ public final class Medic implements AutoCloseable {
         Map<String, Task> tasks = new HashMap<>(runs.tasks());
         tasks.put(LogWatcher.TASK, watcher.task());
         tasks.put(DurableOutbox.SWEEP_TASK, outbox.sweepTask());
+        tasks.put(JdbcRequestClaims.SWEEP_TASK, JdbcRequestClaims.sweepTask(database, clock));
         tasks.putAll(lifecycle.tasks());
         Scheduler scheduler = Scheduler.start(database, settings.scheduler(), tasks);
         shutdown.add("scheduler", () -> stop(scheduler, settings.http().shutdownTimeout()));
@@ -196,6 +203,8 @@ public final class Medic implements AutoCloseable {
         runs.scheduleSweep(RUN_SWEEP_INTERVAL);
         scheduler.scheduleRepeating(DurableOutbox.SWEEP_TASK, DurableOutbox.SWEEP_TASK, Map.of(),
                 DurableOutbox.SWEEP_INTERVAL);
+        scheduler.scheduleRepeating(JdbcRequestClaims.SWEEP_TASK, JdbcRequestClaims.SWEEP_TASK, Map.of(),
+                JdbcRequestClaims.SWEEP_INTERVAL);
         lifecycle.attach(scheduler, intake);
         scheduleWatcher(settings.watch(), inventory, watcher, scheduler);
 
@@ -228,7 +237,9 @@ public final class Medic implements AutoCloseable {
                     SlackAccess.policy(settings.access(), settings.channel()), Set.copyOf(inventory.names()),
                     slack.orElseThrow().methods(slackSettings.botToken()), lifecycle.operations(),
                     MessageTemplates.defaults(),
-                    outbox, work, SlackAccess.audited(audit, clock), clock));
+                    outbox, work, SlackAccess.audited(audit, clock),
+                    // Slack or a load balancer may deliver one request to several replicas: one handles it.
+                    new JdbcRequestClaims(database, CLAIM_TTL, clock, scheduler.instanceId()), clock));
             all.addAll(features); // installed last: a feature given here replaces a built-in one of the same name
             App app = SlackApps.build(slackSettings, slack.orElseThrow(), all, clock);
             shutdown.add("Slack app", app::stop);

@@ -11,6 +11,7 @@ import medic.slack.ActionValue;
 import medic.slack.SlackFeature;
 import medic.slack.access.Decision;
 import medic.slack.access.Permissions;
+import medic.slack.claim.RequestKeys;
 import medic.slack.command.Background;
 import medic.slack.command.Caller;
 import medic.slack.command.DuplicateGuard;
@@ -82,7 +83,7 @@ public final class ButtonsFeature implements SlackFeature {
         String click = "click:" + caller.userId() + ":" + button.actionId + ":" + value.encode()
                 + (button == Button.REJECT ? ":" + action.getActionTs() : "");
         DuplicateGuard.Sighting sighting =
-                duplicates.see("action:" + action.getActionTs() + ":" + payload.getTriggerId(), click);
+                duplicates.see(RequestKeys.click(action.getActionTs(), payload.getTriggerId()), click);
         if (sighting != DuplicateGuard.Sighting.NEW) {
             log.info("dropped a repeated {} click by {} on incident {} ({})", button.verb, caller.userId(),
                     value.incidentId(), sighting);

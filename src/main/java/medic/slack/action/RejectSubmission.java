@@ -13,6 +13,7 @@ import java.util.Optional;
 import medic.outbox.Outbox;
 import medic.slack.access.Action;
 import medic.slack.access.Permissions;
+import medic.slack.claim.RequestKeys;
 import medic.slack.command.Background;
 import medic.slack.command.Caller;
 import medic.slack.command.DuplicateGuard;
@@ -83,7 +84,7 @@ final class RejectSubmission {
         }
         Caller caller = new Caller(payload.getUser().getId(), request.channelId(), request.responseUrl());
         String what = "reject incident " + request.value().incidentId();
-        if (!duplicates.firstTime("view:" + payload.getView().getId() + ":" + payload.getView().getHash(),
+        if (!duplicates.firstTime(RequestKeys.viewSubmission(payload.getView().getId(), payload.getView().getHash()),
                 "submit:" + caller.userId() + ":reject:" + request.value().encode())) {
             return context.ack();
         }

@@ -12,6 +12,7 @@ import medic.slack.access.CachedUserGroupMembers;
 import medic.slack.access.Permissions;
 import medic.slack.access.RefusalLog;
 import medic.slack.access.SlackUserGroupMembers;
+import medic.slack.claim.RequestClaims;
 import medic.slack.command.Background;
 import medic.slack.command.BlockReplies;
 import medic.slack.command.DuplicateGuard;
@@ -24,7 +25,7 @@ import medic.slack.message.MessageTemplates;
 /**
  * Wires what people do in Slack (the slash command and the buttons) from its settings and boundaries; the
  * features are installed on medic's one Bolt app. Both share the permissions, the group cache and the guard
- * against duplicates.
+ * against duplicates, which claims each request among the replicas.
  */
 public final class SlackInteractions {
 
@@ -35,16 +36,18 @@ public final class SlackInteractions {
      * @param slack    the Web API client with the bot token (reads user groups)
      * @param templates the words of the replies (templates/command.txt), laid out as Block Kit
      * @param executor  where acknowledged requests do their work (bounded: a full queue answers "busy")
+     * @param claims    the request claims every replica shares ({@link RequestClaims#SINGLE_REPLICA} when alone)
      */
     public static List<SlackFeature> features(InteractionSettings settings, AccessPolicy policy,
                                               Set<String> inventoryHosts, MethodsClient slack,
                                               MedicOperations operations, MessageTemplates templates, Outbox outbox,
-                                              Executor executor, RefusalLog refusals, Clock clock) {
+                                              Executor executor, RefusalLog refusals, RequestClaims claims,
+                                              Clock clock) {
         Permissions permissions = new Permissions(policy,
                 new CachedUserGroupMembers(new SlackUserGroupMembers(slack), settings.groupCacheTtl(), clock));
         Replies replies = new BlockReplies(templates, settings.command());
         Background background = new Background(executor, outbox, replies, refusals);
-        DuplicateGuard duplicates = new DuplicateGuard(settings.duplicateWindow(), clock);
+        DuplicateGuard duplicates = new DuplicateGuard(settings.duplicateWindow(), clock, claims);
         return List.of(
                 new SlashCommandFeature(settings.command(), inventoryHosts, permissions, operations, replies,
                         background, duplicates),

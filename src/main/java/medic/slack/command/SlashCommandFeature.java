@@ -1,5 +1,6 @@
 package medic.slack.command;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -9,6 +10,7 @@ import medic.slack.SlackFeature;
 import medic.slack.SlackMessage;
 import medic.slack.access.Action;
 import medic.slack.access.Permissions;
+import medic.slack.claim.RequestKeys;
 
 /**
  * The {@code /medic} slash command: parse strictly and answer mistakes at once; otherwise acknowledge at once
@@ -45,10 +47,12 @@ public final class SlashCommandFeature implements SlackFeature {
 
     @Override
     public void install(App app) {
-        app.command(command, (request, context) -> handle(request.getPayload(), context));
+        app.command(command, (request, context) -> handle(request.getPayload(), request.getHeaders() == null ? null
+                : request.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP), context));
     }
 
-    private Response handle(SlashCommandPayload payload, SlashCommandContext context) {
+    /** @param requestTimestamp the X-Slack-Request-Timestamp header (absent in Socket Mode) */
+    private Response handle(SlashCommandPayload payload, String requestTimestamp, SlashCommandContext context) {
         MedicCommand parsed = parser.parse(payload.getText());
         if (parsed instanceof MedicCommand.Help) {
             return context.ack(Acks.ephemeral(replies.help()));
@@ -58,7 +62,8 @@ public final class SlashCommandFeature implements SlackFeature {
         }
         String request = parsed.request();
         Caller caller = new Caller(payload.getUserId(), payload.getChannelId(), payload.getResponseUrl());
-        DuplicateGuard.Sighting sighting = duplicates.see("trigger:" + payload.getTriggerId(),
+        DuplicateGuard.Sighting sighting = duplicates.see(RequestKeys.slashCommand(payload.getTriggerId(),
+                payload.getTeamId(), caller.userId(), payload.getCommand(), payload.getText(), requestTimestamp),
                 "command:" + caller.userId() + ":" + caller.channelId() + ":" + request);
         if (sighting == DuplicateGuard.Sighting.RETRY) {
             return context.ack();

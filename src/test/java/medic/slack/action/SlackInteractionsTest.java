@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import medic.slack.Actions;
 import medic.slack.access.RefusalLog;
+import medic.slack.claim.RequestClaims;
 import medic.slack.command.FakeOperations;
 import medic.slack.command.InteractionSettings;
 import medic.slack.command.RecordingOutbox;
@@ -44,7 +45,8 @@ class SlackInteractionsTest {
         InteractionSettings settings = InteractionSettings.from(Map.of("MEDIC_SLACK_COMMAND", "/medic-staging",
                 "MEDIC_SNOOZE", "2h"));
         SlackInteractions.features(settings, TestPolicy.policy(), Set.of("web-1"), slack.methods(), operations,
-                MessageTemplates.defaults(), outbox, workers, RefusalLog.logging(), Clock.systemUTC()).forEach(slack::install);
+                MessageTemplates.defaults(), outbox, workers, RefusalLog.logging(), RequestClaims.SINGLE_REPLICA, Clock.systemUTC())
+                .forEach(slack::install);
 
         slack.run(slack.slashCommand(Map.of("command", "/medic-staging", "text", "diagnose web-1")));
         outbox.next();

@@ -1,0 +1,53 @@
+package medic.slack.claim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The key naming one Slack request, equal on every delivery of it (Slack's retries, a load balancer sending it to two
+ * replicas, a replay) and different for a new request, even the same words typed or the same button clicked again.
+ */
+public final class RequestKeys {
+
+    private RequestKeys() {
+    }
+
+    /**
+     * A slash command: its trigger_id, unique per invocation. Without one (a proxy that drops it), the team, user,
+     * command, text and the request's X-Slack-Request-Timestamp together, hashed: a delivery repeats all five.
+     */
+    public static String slashCommand(String triggerId, String teamId, String userId, String command, String text,
+                                      String requestTimestamp) {
+        if (triggerId != null && !triggerId.isBlank()) {
+            return "slash:" + triggerId;
+        }
+        return "slash:sha256:" + sha256(String.join("\n", String.valueOf(teamId), String.valueOf(userId),
+                String.valueOf(command), String.valueOf(text), String.valueOf(requestTimestamp)));
+    }
+
+    /** A button click (block_actions): the action's action_ts with the click's trigger_id. */
+    public static String click(String actionTs, String triggerId) {
+        return "action:" + actionTs + ":" + triggerId;
+    }
+
+    /** A dialog's submission (view_submission): the view's id and hash, which change with every dialog opened. */
+    public static String viewSubmission(String viewId, String viewHash) {
+        return "view:" + viewId + ":" + viewHash;
+    }
+
+    /** An Events API delivery: its event_id, which Slack's retries (X-Slack-Retry-Num) repeat. */
+    public static String event(String eventId) {
+        return "event:" + eventId;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
