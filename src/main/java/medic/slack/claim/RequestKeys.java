@@ -23,8 +23,13 @@ public final class RequestKeys {
         if (triggerId != null && !triggerId.isBlank()) {
             return "slash:" + triggerId;
         }
-        return "slash:sha256:" + sha256(String.join("\n", String.valueOf(teamId), String.valueOf(userId),
-                String.valueOf(command), String.valueOf(text), String.valueOf(requestTimestamp)));
+        StringBuilder fields = new StringBuilder();
+        for (String field : new String[] {teamId, userId, command, text, requestTimestamp}) {
+            // Length first: text may hold any character, so no separator could keep two fields from running together.
+            String value = String.valueOf(field);
+            fields.append(value.length()).append(':').append(value);
+        }
+        return "slash:sha256:" + sha256(fields.toString());
     }
 
     /** A button click (block_actions): the action's action_ts with the click's trigger_id. */

@@ -11,6 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+import medic.slack.claim.InMemoryRequestClaims;
+import medic.slack.claim.RequestClaims;
+import medic.store.StoreException;
 import medic.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +74,43 @@ class DuplicateGuardTest {
         threads.shutdown();
         assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
         assertEquals(1, through.get());
+    }
+
+    @Test
+    void a_request_another_replica_took_on_is_dropped_here_as_a_retry() {
+        RequestClaims shared = new InMemoryRequestClaims(Duration.ofMinutes(30), clock);
+        DuplicateGuard replicaA = new DuplicateGuard(Duration.ofSeconds(30), clock, shared);
+        DuplicateGuard replicaB = new DuplicateGuard(Duration.ofSeconds(30), clock, shared);
+
+        assertEquals(DuplicateGuard.Sighting.NEW, replicaA.see("action:1", "click:U1:approve:incident=42"));
+        assertEquals(DuplicateGuard.Sighting.RETRY, replicaB.see("action:1", "click:U1:approve:incident=42"));
+        assertEquals(DuplicateGuard.Sighting.REPEAT, replicaB.see("action:2", "click:U1:approve:incident=42"),
+                "B remembers the click it dropped, so a double click on B is a repeat");
+        assertEquals(DuplicateGuard.Sighting.NEW, replicaB.see("action:3", "click:U2:approve:incident=42"));
+        assertEquals(DuplicateGuard.Sighting.RETRY, replicaA.see("action:3", "click:U2:approve:incident=42"));
+    }
+
+    @Test
+    void a_retry_seen_here_before_is_dropped_without_asking_the_other_replicas() {
+        List<String> asked = new ArrayList<>();
+        DuplicateGuard replica = new DuplicateGuard(Duration.ofSeconds(30), clock, key -> asked.add(key));
+
+        replica.see("action:1", "click:U1:approve:incident=42");
+        replica.see("action:1", "click:U1:approve:incident=42");
+        replica.see("action:2", "click:U1:approve:incident=42");
+
+        assertEquals(List.of("action:1"), asked);
+    }
+
+    @Test
+    void when_the_shared_claims_cannot_be_asked_the_request_is_handled_here() {
+        DuplicateGuard replica = new DuplicateGuard(Duration.ofSeconds(30), clock, key -> {
+            throw new StoreException("cannot claim Slack request " + key + " in database jdbc:postgresql://db/medic:"
+                    + " Connection refused");
+        });
+
+        assertEquals(DuplicateGuard.Sighting.NEW, replica.see("action:1", "click:U1:approve:incident=42"));
+        assertEquals(DuplicateGuard.Sighting.RETRY, replica.see("action:1", "click:U1:approve:incident=42"),
+                "this replica still remembers it");
     }
 }
