@@ -99,7 +99,7 @@ public final class FlowRig implements AutoCloseable {
         return interaction(medicPort, clickBody(actionId, value, userId));
     }
 
-    /** The form body of a block_actions request (one click: the same body sent twice is a retry of it). */
+    /** The form body of a block_actions request: one click (the same body sent twice is a retry of it). */
     public String clickBody(String actionId, String value, String userId) {
         return ServedMedic.clickBody(slack, actionId, value, userId);
     }

@@ -3,9 +3,11 @@ package medic.replicas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import medic.lifecycle.FlowRig;
@@ -74,9 +76,10 @@ class DuplicateDeliveryTest {
         assertTrue(approve.find(), post);
 
         // Slack retries a slow request; the retry can land on the other replica while the first is still working.
+        // Then the approver clicks again (a new request), delivered to both as well.
         for (int round = 0; round < 2; round++) {
-            assertEquals(List.of(200, 200), rig.atOnce(replicas, port -> rig.flow.click(port, "medic_approve",
-                    approve.group(), FlowRig.APPROVER)));
+            String click = rig.flow.clickBody("medic_approve", approve.group(), FlowRig.APPROVER);
+            assertEquals(List.of(200, 200), rig.atOnce(replicas, port -> rig.flow.interaction(port, click)));
         }
         rig.await(LIMIT, () -> "APPLIED".equals(rig.text("SELECT stage FROM incidents")) && rig.outboxDrained(),
                 () -> "the change is applied and the thread told");
@@ -95,6 +98,34 @@ class DuplicateDeliveryTest {
                 .toList();
         assertEquals(1, answers.stream().filter(a -> a.contains("Approved: applying")).count(),
                 "one click is answered as the approval: " + answers);
+        assertEquals(2, rig.count("SELECT COUNT(*) FROM slack_request_claims WHERE request_key LIKE 'action:%'"),
+                "each click claimed once, by one replica");
+        assertEquals(0, rig.count("SELECT COUNT(*) FROM apply_audit WHERE event = 'REFUSED'"),
+                "no delivery of the first click reached the approval a second time");
+    }
+
+    @Test
+    void the_same_slash_command_delivered_to_both_replicas_at_once_runs_once() throws Exception {
+        String trigger = "7318201538." + UUID.randomUUID().toString().replace("-", "");
+
+        List<HttpResponse<String>> deliveries = rig.responsesAtOnce(replicas, port -> rig.flow.slash(port, "diagnose edge-1",
+                "U0ALICE", trigger));
+        rig.await(LIMIT, () -> "AWAITING_APPROVAL".equals(rig.text("SELECT stage FROM incidents"))
+                && rig.flow.answers(trigger).size() >= 2 && rig.outboxDrained(),
+                () -> "the diagnosis is posted and its result answered: " + rig.flow.answers(trigger));
+
+        assertEquals(List.of(200, 200), deliveries.stream().map(HttpResponse::statusCode).toList());
+        assertEquals(1, deliveries.stream().filter(d -> d.body().contains("Working on")).count(),
+                "one delivery is accepted: " + deliveries.stream().map(HttpResponse::body).toList());
+        assertEquals(1, deliveries.stream().filter(d -> d.body().isEmpty()).count(),
+                "the other is acknowledged with nothing to show");
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM runs"), "one runbook run");
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM incidents"));
+        assertEquals(1, rig.parentPosts().size(), "one top-level message: " + rig.parentPosts());
+        assertEquals(2, rig.flow.answers(trigger).size(), "started, then the result, once: "
+                + rig.flow.answers(trigger));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM slack_request_claims WHERE request_key = 'slash:"
+                + trigger + "'"));
     }
 
     private String awaitDiagnosed() throws InterruptedException {

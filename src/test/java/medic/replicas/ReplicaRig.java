@@ -98,6 +98,11 @@ final class ReplicaRig implements AutoCloseable {
 
     /** Sends {@code request} to every replica at once (released together by one latch); the HTTP statuses. */
     List<Integer> atOnce(List<Replica> targets, RequestTo request) throws Exception {
+        return responsesAtOnce(targets, request).stream().map(HttpResponse::statusCode).toList();
+    }
+
+    /** {@link #atOnce}, with the whole responses (the body a replica acknowledged with). */
+    List<HttpResponse<String>> responsesAtOnce(List<Replica> targets, RequestTo request) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> sent = new ArrayList<>();
         for (Replica target : targets) {
@@ -107,11 +112,11 @@ final class ReplicaRig implements AutoCloseable {
             }));
         }
         go.countDown();
-        List<Integer> statuses = new ArrayList<>();
+        List<HttpResponse<String>> responses = new ArrayList<>();
         for (Future<HttpResponse<String>> response : sent) {
-            statuses.add(response.get().statusCode());
+            responses.add(response.get());
         }
-        return statuses;
+        return responses;
     }
 
     @FunctionalInterface

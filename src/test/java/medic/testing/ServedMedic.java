@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import medic.slack.bolt.FakeSlackApi;
 import medic.store.DatabaseSettings;
 
@@ -57,7 +58,10 @@ public final class ServedMedic {
         return signed(medicPort, clickBody(api, actionId, value, userId));
     }
 
-    /** The form body of a block_actions request (one click: the same body sent twice is a retry of it). */
+    /**
+     * The form body of a block_actions request: one click, with its own action_ts and trigger_id (the same body sent
+     * twice is a retry of it; two bodies are two clicks).
+     */
     public static String clickBody(FakeSlackApi api, String actionId, String value, String userId) {
         String payload = FakeSlackApi.fixture("block_actions.json")
                 .replace("\"id\": \"U0ALICE\"", "\"id\": \"" + userId + "\"")
@@ -66,10 +70,17 @@ public final class ServedMedic {
                         "\"action_id\": \"" + actionId + "\",\n            \"block_id\"")
                 .replace("\"value\": \"incident=42;proposal=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\n            \"style\"",
                         "\"value\": \"" + value + "\",\n            \"style\"")
-                .replace("\"action_ts\": \"1714557800.123456\"", "\"action_ts\": \"" + Instant.now().getEpochSecond()
-                        + ".000001\"")
+                // Each click is a new request, as in Slack: its own action_ts and trigger_id.
+                .replace("\"action_ts\": \"1714557800.123456\"", "\"action_ts\": \"" + actionTs() + "\"")
+                .replace("7318201540.1234567890.c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6", "7318201540."
+                        + UUID.randomUUID().toString().replace("-", ""))
                 .replace("WIREMOCK_PORT", Integer.toString(api.wireMock().port()));
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    }
+
+    private static String actionTs() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000);
     }
 
     /** Sends a form body to medic's {@code /slack/events} on {@code medicPort}, signed now as Slack signs it. */
