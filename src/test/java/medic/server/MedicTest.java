@@ -107,6 +107,19 @@ class MedicTest {
             assertEquals(200, slash.statusCode(), slash.body());
             // medic's own /medic command answered through the response_url: no incident is open.
             assertTrue(awaitResponse(slack, "/r").contains("open"), "status reply");
+            // The command was claimed among the replicas, and expired claims are swept by a scheduled job.
+            assertEquals(1, count("SELECT COUNT(*) FROM slack_request_claims WHERE request_key = 'slash:1.2.3'"));
+            assertEquals(1, count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'slack-request-claims-sweep'"));
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (var connection = DriverManager.getConnection(
+                DatabaseSettings.h2File(dir.resolve("db/medic")).url(), "medic", "");
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

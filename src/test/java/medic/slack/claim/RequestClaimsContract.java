@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import medic.schedule.Scheduler;
+import medic.schedule.SchedulerSettings;
 import medic.store.Database;
 import medic.testing.ManualClock;
 import medic.testing.TestDatabase;
@@ -161,6 +163,23 @@ abstract class RequestClaimsContract {
         clock.advance(Duration.ofMinutes(20));
         JdbcRequestClaims.sweepTask(first, clock).run(null);
         assertEquals(List.of(), keys(), "the scheduler's task sweeps too");
+    }
+
+    @Test
+    void the_scheduler_sweeps_expired_claims_as_a_repeating_job() throws Exception {
+        replicaA.claim("slash:old");
+        clock.advance(TTL);
+        replicaB.claim("slash:live");
+        try (Scheduler scheduler = Scheduler.start(first, SchedulerSettings.single(1),
+                Map.of(JdbcRequestClaims.SWEEP_TASK, JdbcRequestClaims.sweepTask(first, clock)))) {
+            scheduler.scheduleRepeating(JdbcRequestClaims.SWEEP_TASK, JdbcRequestClaims.SWEEP_TASK, Map.of(),
+                    Duration.ofMillis(200));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!keys().equals(List.of("slash:live")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(List.of("slash:live"), keys());
     }
 
     @Test
