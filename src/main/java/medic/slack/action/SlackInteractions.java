@@ -25,7 +25,8 @@ import medic.slack.message.MessageTemplates;
 /**
  * Wires what people do in Slack (the slash command and the buttons) from its settings and boundaries; the
  * features are installed on medic's one Bolt app. Both share the permissions, the group cache and the guard
- * against duplicates, which claims each request among the replicas.
+ * against duplicates, which claims each request among the replicas; the same guard lets an Events API delivery reach
+ * medic's event handlers (none today) once.
  */
 public final class SlackInteractions {
 
@@ -49,6 +50,7 @@ public final class SlackInteractions {
         Background background = new Background(executor, outbox, replies, refusals);
         DuplicateGuard duplicates = new DuplicateGuard(settings.duplicateWindow(), clock, claims);
         return List.of(
+                new EventsOnce(duplicates),
                 new SlashCommandFeature(settings.command(), inventoryHosts, permissions, operations, replies,
                         background, duplicates),
                 new ButtonsFeature(permissions, operations, replies, outbox, background, duplicates,
