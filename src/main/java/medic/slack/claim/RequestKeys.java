@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * The key naming one Slack request, equal on every delivery of it (Slack's retries, a load balancer sending it to two
@@ -16,12 +17,16 @@ public final class RequestKeys {
 
     /**
      * A slash command: its trigger_id, unique per invocation. Without one (a proxy that drops it), the team, user,
-     * command, text and the request's X-Slack-Request-Timestamp together, hashed: a delivery repeats all five.
+     * command, text and the request's X-Slack-Request-Timestamp together, hashed: a delivery repeats all five. With
+     * neither (Socket Mode has no headers), repeats cannot be told from new requests: each gets a key of its own.
      */
     public static String slashCommand(String triggerId, String teamId, String userId, String command, String text,
                                       String requestTimestamp) {
         if (triggerId != null && !triggerId.isBlank()) {
             return "slash:" + triggerId;
+        }
+        if (requestTimestamp == null || requestTimestamp.isBlank()) {
+            return "slash:unnamed:" + UUID.randomUUID();
         }
         StringBuilder fields = new StringBuilder();
         for (String field : new String[] {teamId, userId, command, text, requestTimestamp}) {

@@ -34,6 +34,14 @@ class RequestKeysTest {
     }
 
     @Test
+    void a_slash_command_with_neither_trigger_id_nor_timestamp_is_never_taken_for_another() {
+        String first = RequestKeys.slashCommand(null, "T0MEDIC01", "U0ALICE", "/medic", "status", null);
+
+        assertNotEquals(first, RequestKeys.slashCommand(null, "T0MEDIC01", "U0ALICE", "/medic", "status", null));
+        assertTrue(first.startsWith("slash:unnamed:"), first);
+    }
+
+    @Test
     void clicks_dialogs_and_events_have_keys_of_their_own_kind() {
         assertEquals("action:1714557800.123456:7318201540.1.c1d2", RequestKeys.click("1714557800.123456",
                 "7318201540.1.c1d2"));
