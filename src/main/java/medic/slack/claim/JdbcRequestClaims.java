@@ -46,7 +46,7 @@ public final class JdbcRequestClaims implements RequestClaims {
             throw new IllegalArgumentException("a claim's time to live must be positive, got " + ttl);
         }
         this.jdbc = new Jdbc(database);
-        // PostgreSQL reports a taken key without an error, which would otherwise abort a surrounding transaction.
+        // On PostgreSQL a taken key is no error (the server would log every unique violation as one).
         this.insert = database.vendor() == Vendor.POSTGRESQL ? INSERT + " ON CONFLICT (request_key) DO NOTHING" : INSERT;
         this.ttl = ttl;
         this.clock = clock;
@@ -93,7 +93,8 @@ public final class JdbcRequestClaims implements RequestClaims {
             statement.setString(4, claimedBy);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (Jdbc.isUniqueViolation(e)) {
+            // A unique violation, or H2 timing out on the row another claimer is inserting: that one has it.
+            if (Jdbc.LOST_RACE.contains(e.getSQLState())) {
                 return false;
             }
             throw e;
