@@ -31,11 +31,12 @@ final class HostBackups {
         String whyUnproven() {
             return rejected.isEmpty() ? "no host copy matches " + pattern
                     : rejected.size() + " host cop" + (rejected.size() == 1 ? "y" : "ies") + " found, none with the"
-                    + " sealed sha256 " + file.beforeSha256().substring(0, 12) + " (" + String.join("; ", rejected) + ")";
+                    + " sealed sha256 " + file.beforeSha256().substring(0, 12) + " ("
+                    + String.join("; ", rejected) + ")";
         }
     }
 
-    /** Looks for change {@code changeId}'s copies of {@code file}, newest first, and keeps the first its hash proves. */
+    /** Looks for change {@code changeId}'s copies of {@code file}, newest first; keeps the first its hash proves. */
     Proof prove(SealedFile file, long changeId) {
         List<String> rejected = new ArrayList<>();
         String pattern = NginxCommands.backupCopy(file.path(), "*-c" + changeId);

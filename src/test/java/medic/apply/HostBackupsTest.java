@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The host copies a recovery may use: found by their exact name, proven by the sealed sha256, never by anything else. */
+/** The host copies a recovery may use: found by their exact name, proven by the sealed sha256, by nothing else. */
 class HostBackupsTest {
 
     private static final long CHANGE = 7;
