@@ -62,25 +62,9 @@ final class ApprovedRecovery {
         List<String> unproven = new ArrayList<>();
         for (SealedFile file : proposal.files()) {
             byte[] now = host.remote().read(file.path(), HostFiles.MAX_FILE_BYTES);
-            boolean original = Sha256.of(now).equals(file.beforeSha256());
-            String sealed = file.beforeSha256().substring(0, 12);
-            HostBackups.Proof proof = search.prove(file, change.id());
-            for (String rejected : proof.rejected()) {
-                steps.event("HOST_BACKUP_REJECTED", file.path() + ": " + rejected + ", not the sealed original's "
-                        + sealed + "; not used");
-            }
-            if (proof.backup().isPresent()) {
-                steps.event("HOST_BACKUP_PROVEN", file.path() + ": " + proof.backup().get().hostCopy() + " has the"
-                        + " sealed sha256 " + sealed + (original ? "; the file still holds it too"
-                        : "; the file is restored from it"));
-                backups.add(proof.backup().get());
-            } else if (original) {
-                // The file itself is the proven original (its hash is the sealed one): it is the backup, left in place.
-                backups.add(new Backup(file.path(), file.path(), file.beforeSha256(), now));
-            } else {
-                steps.event("HOST_BACKUP_UNPROVEN", file.path() + ": " + proof.whyUnproven());
-                unproven.add(file.path() + " (" + proof.whyUnproven() + ")");
-            }
+            Original original = original(search, file, now, change.id(), steps);
+            original.backup().ifPresentOrElse(backups::add,
+                    () -> unproven.add(file.path() + " (" + original.whyUnproven() + ")"));
         }
         if (!unproven.isEmpty()) {
             String why = lost + ", and no host backup proves the original of " + String.join(", ", unproven)
@@ -99,6 +83,45 @@ final class ApprovedRecovery {
         }
         // A file held other content, so an apply ran and nginx may have loaded it: reload the restored config.
         return restorer.restore(change, proposal, host, steps, ChangeState.RESTORING, ChangeState.RECOVERED, true, why);
+    }
+
+    /** A file's proven original, or why there is none. */
+    private record Original(Optional<Backup> backup, String whyUnproven) {
+    }
+
+    /**
+     * The proven original of one file: its newest host copy with the sealed hash, else the file itself when it still
+     * holds that content. Every copy looked at and not used goes to the audit with the reason.
+     */
+    private static Original original(HostBackups search, SealedFile file, byte[] now, long changeId,
+            StepRecorder steps) {
+        boolean unchanged = Sha256.of(now).equals(file.beforeSha256());
+        String sealed = file.beforeSha256().substring(0, 12);
+        // The file itself is the proven original when its hash is the sealed one: it is its own backup, left in place.
+        Original itself = new Original(Optional.of(new Backup(file.path(), file.path(), file.beforeSha256(), now)), "");
+        HostBackups.Proof proof;
+        try {
+            proof = search.prove(file, changeId);
+        } catch (RuntimeException e) {
+            String why = "its host copies could not be listed: " + e.getMessage();
+            steps.event("HOST_BACKUP_UNPROVEN", file.path() + ": " + why);
+            return unchanged ? itself : new Original(Optional.empty(), why);
+        }
+        for (String rejected : proof.rejected()) {
+            steps.event("HOST_BACKUP_REJECTED", file.path() + ": " + rejected + ", not the sealed original's " + sealed
+                    + "; not used");
+        }
+        if (proof.backup().isPresent()) {
+            steps.event("HOST_BACKUP_PROVEN", file.path() + ": " + proof.backup().get().hostCopy() + " has the sealed"
+                    + " sha256 " + sealed + (unchanged ? "; the file still holds it too"
+                    : "; the file is restored from it"));
+            return new Original(proof.backup(), "");
+        }
+        if (unchanged) {
+            return itself;
+        }
+        steps.event("HOST_BACKUP_UNPROVEN", file.path() + ": " + proof.whyUnproven());
+        return new Original(Optional.empty(), proof.whyUnproven());
     }
 
     private static ApplyResult result(Change change, ChangeState state, String message, StepRecorder steps) {

@@ -122,6 +122,10 @@ class CrashRecoveryTest {
 
                 assertEquals(1, recovered.size(), recovered.toString());
                 assertTrue(!loseTheJournal || found == ChangeState.APPROVED, "the journal was rewound: " + found);
+                if (!loseTheJournal && found == ChangeState.APPROVED && point != FaultPoint.AFTER_LOCK) {
+                    System.out.println("H2 lost the commits past APPROVED by itself at " + point + (touched
+                            ? "; the files had changed" : "; the files were untouched"));
+                }
                 // An APPROVED change with untouched files was not started (H2 may have lost BACKED_UP on its own, too).
                 ChangeState wanted = found == ChangeState.APPROVED && !touched ? ChangeState.APPROVED
                         : ChangeState.RECOVERED;
