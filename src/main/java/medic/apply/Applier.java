@@ -199,7 +199,8 @@ public final class Applier {
      * Finishes every change a dead process left in a working state: restores its backups, proves them with
      * {@code nginx -t} and reloads when a reload may have happened. Changes never started are left APPROVED
      * (their lock released); an APPROVED change whose files changed all the same is restored from host backups
-     * proven by sha256 (see {@link ApprovedRecovery}). Call at start-up of a single instance, or per change from a recovered job.
+     * proven by sha256 (see {@link ApprovedRecovery}). Call at start-up of a single instance, or per change from a
+     * recovered job.
      */
     public List<ApplyResult> recoverInterrupted(StepListener listener) {
         List<ApplyResult> results = new ArrayList<>();
