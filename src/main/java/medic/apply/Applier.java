@@ -25,6 +25,7 @@ public final class Applier {
 
     private final ChangeJournal journal;
     private final Restorer restorer;
+    private final ApprovedRecovery approved;
     private final Proposals proposals;
     private final AuditLog audit;
     private final CircuitBreaker breaker;
@@ -40,6 +41,7 @@ public final class Applier {
             ApplyHost.Opener hosts, FaultInjection faults, Clock clock, String holder) {
         this.journal = new ChangeJournal(database);
         this.restorer = new Restorer(journal, faults, clock);
+        this.approved = new ApprovedRecovery(journal, restorer, clock);
         this.proposals = proposals;
         this.audit = audit;
         this.breaker = breaker;
@@ -196,7 +198,9 @@ public final class Applier {
     /**
      * Finishes every change a dead process left in a working state: restores its backups, proves them with
      * {@code nginx -t} and reloads when a reload may have happened. Changes never started are left APPROVED
-     * (their lock released). Call at start-up of a single instance, or per change from a recovered job.
+     * (their lock released); an APPROVED change whose files changed all the same is restored from host backups
+     * proven by sha256 (see {@link ApprovedRecovery}). Call at start-up of a single instance, or per change from a
+     * recovered job.
      */
     public List<ApplyResult> recoverInterrupted(StepListener listener) {
         List<ApplyResult> results = new ArrayList<>();
@@ -222,7 +226,7 @@ public final class Applier {
             steps.event("RECOVERY_FOUND", "found change " + changeId + " in state " + change.state() + " (since "
                     + change.updatedAt() + "): " + change.state().leftByAnInterruption());
             if (change.state() == ChangeState.APPROVED) {
-                return recoverApproved(change, proposal, steps);
+                return approved.recover(change, proposal, hosts, steps);
             }
             try (ApplyHost host = hosts.open(change.host())) {
                 // From BACKED_UP too the files are compared with their backups rather than trusted untouched: each
@@ -236,31 +240,6 @@ public final class Applier {
         } finally {
             journal.unlock(change.host(), changeId);
         }
-    }
-
-    /**
-     * A change the journal shows APPROVED was not started, unless the commits of its start were lost: then a file no
-     * longer holds the content the proposal was made from, and with no backup in the journal a person must look.
-     */
-    private ApplyResult recoverApproved(Change change, SealedProposal proposal, StepRecorder steps) {
-        Optional<String> changed;
-        try (ApplyHost host = hosts.open(change.host())) {
-            changed = new HostFiles(host).firstChanged(proposal.files());
-        } catch (RuntimeException e) {
-            // Nothing is done to the host from APPROVED; an unreachable host only means the files go unchecked.
-            steps.note(ApplyStep.LOCK, Status.PASSED, "still APPROVED; the files of " + change.host()
-                    + " could not be checked: " + e.getMessage());
-            return result(change, ChangeState.APPROVED, "not started", steps);
-        }
-        if (changed.isPresent()) {
-            String why = "the journal says APPROVED, but " + changed.get() + ": the database lost the apply's later"
-                    + " states; a person must look at " + change.host() + " (the backups lie beside the files as"
-                    + " .NAME.medic-TIME-c" + change.id() + ".bak)";
-            steps.note(ApplyStep.DRIFT_CHECK, Status.FAILED, why);
-            return result(change, ChangeState.APPROVED, why, steps);
-        }
-        steps.note(ApplyStep.LOCK, Status.PASSED, "interrupted before anything changed; still APPROVED");
-        return result(change, ChangeState.APPROVED, "not started", steps);
     }
 
     private ApplyResult refuse(Change change, String why, StepRecorder steps) {

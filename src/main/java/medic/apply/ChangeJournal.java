@@ -136,20 +136,7 @@ final class ChangeJournal {
     /** Stores the backups and the host copies' suffix, and moves APPROVED -> BACKED_UP, in one transaction. */
     boolean saveBackups(long changeId, String suffix, List<Backup> backups, Instant now) {
         return jdbc.inTransaction("store the backups of change " + changeId, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO apply_backups (change_id,"
-                    + " file_index, path, host_copy, sha256, content) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < backups.size(); i++) {
-                    Backup backup = backups.get(i);
-                    insert.setLong(1, changeId);
-                    insert.setInt(2, i);
-                    insert.setString(3, backup.path());
-                    insert.setString(4, backup.hostCopy());
-                    insert.setString(5, backup.sha256());
-                    insert.setBytes(6, backup.content());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            insertBackups(connection, changeId, backups);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE apply_changes SET backup_suffix = ? WHERE id = ?")) {
                 update.setString(1, suffix);
@@ -162,6 +149,39 @@ final class ChangeJournal {
             }
             return true;
         });
+    }
+
+    /**
+     * Stores the backups a recovery found on the host, each proven by its sealed sha256, for a change whose journal
+     * lost its BACKED_UP (and later) commits, and moves APPROVED -> RESTORING, in one transaction: a recovery killed
+     * after this finishes as any other interrupted restore.
+     */
+    boolean adoptHostBackups(long changeId, List<Backup> backups, String detail, Instant now) {
+        return jdbc.inTransaction("store the host backups of change " + changeId, connection -> {
+            // Moved first: a change another worker took out of APPROVED keeps its own backups untouched.
+            if (!move(connection, changeId, ChangeState.APPROVED, ChangeState.RESTORING, detail, now)) {
+                return false;
+            }
+            insertBackups(connection, changeId, backups);
+            return true;
+        });
+    }
+
+    private static void insertBackups(Connection connection, long changeId, List<Backup> backups) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO apply_backups (change_id,"
+                + " file_index, path, host_copy, sha256, content) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < backups.size(); i++) {
+                Backup backup = backups.get(i);
+                insert.setLong(1, changeId);
+                insert.setInt(2, i);
+                insert.setString(3, backup.path());
+                insert.setString(4, backup.hostCopy());
+                insert.setString(5, backup.sha256());
+                insert.setBytes(6, backup.content());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     List<Backup> backups(long changeId) {

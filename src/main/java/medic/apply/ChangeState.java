@@ -2,7 +2,8 @@ package medic.apply;
 
 /**
  * The apply journal's states, in the order an apply passes them. A process killed in a working state leaves
- * the change for {@link Applier#recoverInterrupted()}, which restores the backups and ends it as RECOVERED.
+ * the change for {@link Applier#recoverInterrupted}, which restores the backups and ends it as RECOVERED (from
+ * APPROVED too when the journal lost the apply's later commits: see {@link ApprovedRecovery}).
  */
 public enum ChangeState {
     APPROVED(false, false),
@@ -39,7 +40,8 @@ public enum ChangeState {
     /** What an interruption in this state may have left on the host and what a recovery does, for the audit. */
     String leftByAnInterruption() {
         return switch (this) {
-            case APPROVED -> "nothing was changed yet unless later commits were lost; checking the files";
+            case APPROVED -> "nothing was changed yet unless later commits were lost; checking the files (a changed"
+                    + " file is restored from a host backup whose sha256 is the sealed original's)";
             case BACKED_UP -> "backed up, no file written yet unless later commits were lost; comparing every file with"
                     + " its backup";
             case WRITING -> "some files may hold the new content; restoring the backups (and reloading if any did)";

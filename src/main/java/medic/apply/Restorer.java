@@ -59,13 +59,17 @@ final class Restorer {
         // its newest commits (TESTED, RELOADED), so a file holding the new content is the only sure sign, and a
         // reload of the old config costs nginx nothing it had not already.
         boolean reloadNow = reload || to == ChangeState.RECOVERED && !restored.isEmpty();
+        Outcome reloaded = Outcome.pass("no reload needed");
         if (reloadNow && retest.passed()) {
-            steps.step(ApplyStep.RELOAD_RESTORED, "reloading the restored config", () -> Outcome.of(NginxCommands
-                    .reload(host), "reloaded the restored config", "reloading the restored config failed"));
+            reloaded = steps.step(ApplyStep.RELOAD_RESTORED, "reloading the restored config", () -> Outcome.of(
+                    NginxCommands.reload(host), "reloaded the restored config", "reloading the restored config failed:"
+                    + " nginx may still run the change; a person must look at " + change.host() + " now"));
         }
-        String detail = why + (retest.passed() ? "" : "; " + retest.message() + ":\n" + retest.output());
+        String detail = why + (retest.passed() ? "" : "; " + retest.message() + ":\n" + retest.output())
+                + (reloaded.passed() ? "" : "; " + reloaded.message() + ":\n" + reloaded.output());
         journal.advance(id, working, to, detail, clock.instant());
-        steps.note(ApplyStep.DONE, retest.passed() && to != ChangeState.RESTORED ? Status.PASSED : Status.FAILED,
+        steps.note(ApplyStep.DONE, retest.passed() && reloaded.passed() && to != ChangeState.RESTORED ? Status.PASSED
+                : Status.FAILED,
                 to + ": " + why + "; nginx -t after the restore: " + retest.output());
         return new ApplyResult(id, change.host(), to, detail, steps.reports());
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import medic.inventory.HostEntry;
 import medic.remote.LocalHost;
 import medic.store.Database;
@@ -31,7 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Kills a child JVM (SIGKILL) at each fault point of an apply touching two files, then recovers in this JVM:
  * nginx -t passes, both files hold their old content (or the change stays APPROVED, untouched), the lock is free,
- * and the audit says which state the recovery found and what it did to each file.
+ * and the audit says which state the recovery found and what it did to each file; the same when the journal lost
+ * every commit past APPROVED, the files then coming back from host backups proven by sha256.
  */
 @RequiresProgram("nginx")
 class CrashRecoveryTest {
@@ -42,16 +44,30 @@ class CrashRecoveryTest {
     @ParameterizedTest
     @EnumSource(value = FaultPoint.class, names = "MID_RESTORE", mode = EnumSource.Mode.EXCLUDE)
     void a_kill_at_each_point_leaves_a_config_that_passes_nginx_t_after_recovery(FaultPoint point) throws Exception {
-        killAndRecover(point, "proxy_read_timeout 3600s;");
+        killAndRecover(point, false);
     }
 
     /** A restore happens only when an apply fails: here nginx -t refuses the new value, and the kill lands mid-restore. */
     @org.junit.jupiter.api.Test
     void a_kill_in_the_middle_of_a_restore_still_ends_on_the_old_config() throws Exception {
-        killAndRecover(FaultPoint.MID_RESTORE, "proxy_read_timeout banana;");
+        killAndRecover(FaultPoint.MID_RESTORE, false);
     }
 
-    private void killAndRecover(FaultPoint point, String newReadTimeout) throws Exception {
+    /**
+     * What H2 did once in CI, made certain: after the kill the journal loses every commit past APPROVED (BACKED_UP
+     * with its backups, and every later state) while the host keeps what the killed apply did. Recovery finds the
+     * change APPROVED with changed files and restores them from the apply's host copies, each proven by the sealed
+     * sha256 of its original; with the files untouched the change was simply not started.
+     */
+    @ParameterizedTest
+    @EnumSource(FaultPoint.class)
+    void a_kill_whose_journal_lost_backed_up_is_healed_from_the_proven_host_backups(FaultPoint point) throws Exception {
+        killAndRecover(point, true);
+    }
+
+    private void killAndRecover(FaultPoint point, boolean loseTheJournal) throws Exception {
+        String newReadTimeout = point == FaultPoint.MID_RESTORE ? "proxy_read_timeout banana;"
+                : "proxy_read_timeout 3600s;";
         int port = Ports.freePort();
         try (EchoUpstream upstream = EchoUpstream.start(Ports.freePort());
              RunningNginx nginx = NginxHarness.installed().start(TestResources.path("apply/site"), "nginx.conf",
@@ -88,66 +104,83 @@ class CrashRecoveryTest {
                 assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child survived SIGKILL");
             }
 
+            if (loseTheJournal) {
+                loseEveryCommitAfterApproved(settings, changeId);
+            }
+            Expected expected = Expected.at(point);
+            boolean touched = !Files.readString(main).equals(mainBefore) || !Files.readString(site).equals(siteBefore);
+            assertEquals(expected.rewrites(), touched, "what the killed apply left in the files");
+
             HostEntry entry = CrashChild.localEntry(wrapper.toString(), main.toString());
             try (Database database = Database.open(settings)) {
                 AuditLog audit = new AuditLog(database);
                 Applier applier = new Applier(database, audit, new Proposals(database, audit, ApprovalRules.defaults()),
                         new CircuitBreaker(database, 100, 1000), name -> new ApplyHost(entry, new LocalHost("edge-1"),
                         Optional.of(pidFile)), FaultInjection.NONE, Clock.systemUTC(), "survivor");
+                ChangeState found = applier.change(changeId).orElseThrow().state();
                 List<ApplyResult> recovered = applier.recoverInterrupted(StepListener.NONE);
 
                 assertEquals(1, recovered.size(), recovered.toString());
-                if (point != FaultPoint.AFTER_LOCK
-                        && applier.change(changeId).orElseThrow().state() == ChangeState.APPROVED) {
-                    assertLostStartLeftForAPerson(recovered.get(0), nginx, changeId, Map.of(main, mainBefore, site,
-                            siteBefore));
-                    assertFalse(new ChangeJournal(database).lockHolder("edge-1").isPresent(), "the host lock is free");
-                    return;
+                assertTrue(!loseTheJournal || found == ChangeState.APPROVED, "the journal was rewound: " + found);
+                if (!loseTheJournal && found == ChangeState.APPROVED && point != FaultPoint.AFTER_LOCK) {
+                    System.out.println("H2 lost the commits past APPROVED by itself at " + point + (touched
+                            ? "; the files had changed" : "; the files were untouched"));
                 }
-                ChangeState expected = point == FaultPoint.AFTER_LOCK ? ChangeState.APPROVED : ChangeState.RECOVERED;
-                assertEquals(expected, applier.change(changeId).orElseThrow().state(), recovered.toString());
+                // An APPROVED change with untouched files was not started (H2 may have lost BACKED_UP on its own, too).
+                ChangeState wanted = found == ChangeState.APPROVED && !touched ? ChangeState.APPROVED
+                        : ChangeState.RECOVERED;
+                assertEquals(wanted, applier.change(changeId).orElseThrow().state(), recovered.toString());
                 assertTrue(nginx.test().passed(), "nginx -t after recovery: " + nginx.test().stderr());
                 assertEquals(mainBefore, Files.readString(main));
                 assertEquals(siteBefore, Files.readString(site));
                 assertTrue(nginx.isRunning());
                 assertFalse(new ChangeJournal(database).lockHolder("edge-1").isPresent(), "the host lock is free");
-                if (expected == ChangeState.RECOVERED) {
-                    assertTrue(audit.forChange(changeId).stream().anyMatch(e -> e.event().equals("DONE_PASSED")
-                            && e.detail().startsWith("RECOVERED")), audit.forChange(changeId).toString());
+                List<AuditEvent> events = audit.forChange(changeId);
+                if (wanted == ChangeState.RECOVERED) {
+                    assertTrue(events.stream().anyMatch(e -> e.event().equals("DONE_PASSED")
+                            && e.detail().startsWith("RECOVERED")), events.toString());
                 }
-                assertRecoveryAudit(audit.forChange(changeId), changeId, point, main.toString(), site.toString());
+                if (found == ChangeState.APPROVED && touched) {
+                    assertHealedFromHostBackups(events, changeId, main, site, mainBefore, siteBefore);
+                }
+                assertRecoveryAudit(events, changeId, point, main.toString(), site.toString(), touched);
             }
         }
     }
 
-    /**
-     * H2 came back without even BACKED_UP (seen once in CI): the journal says APPROVED and no backup is in the
-     * database. With the files untouched the change was simply not started; with a file changed recovery must not
-     * guess: it leaves the change APPROVED and says a person must look and where the host backups lie. Either way
-     * nginx passes nginx -t and runs, and each changed file has a host backup of its original content beside it.
-     */
-    private static void assertLostStartLeftForAPerson(ApplyResult result, RunningNginx nginx, long changeId,
-            Map<Path, String> before) throws Exception {
-        assertTrue(nginx.test().passed(), "nginx -t after recovery: " + nginx.test().stderr());
-        assertTrue(nginx.isRunning());
-        for (Map.Entry<Path, String> file : before.entrySet()) {
-            String now = Files.readString(file.getKey());
-            if (now.equals(file.getValue())) {
-                continue;
-            }
-            assertTrue(result.message().contains("a person must look"), result.toString());
-            String prefix = "." + file.getKey().getFileName() + ".medic-";
-            try (var siblings = Files.list(file.getKey().getParent())) {
-                assertTrue(siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
-                        && p.getFileName().toString().endsWith("-c" + changeId + ".bak")).anyMatch(p -> {
-                            try {
-                                return Files.readString(p).equals(file.getValue());
-                            } catch (java.io.IOException e) {
-                                return false;
-                            }
-                        }), file.getKey() + " changed but holds no host backup of its original content");
-            }
+    /** Rewinds the journal as H2 reopening without its newest commits would: APPROVED, no backups in the database. */
+    private static void loseEveryCommitAfterApproved(DatabaseSettings settings, long changeId) {
+        try (Database database = Database.open(settings)) {
+            new ChangeJournal(database).jdbc().inTransaction("lose the commits of change " + changeId, connection -> {
+                try (var backups = connection.prepareStatement("DELETE FROM apply_backups WHERE change_id = ?");
+                     var change = connection.prepareStatement("UPDATE apply_changes SET state = 'APPROVED',"
+                             + " backup_suffix = NULL WHERE id = ?")) {
+                    backups.setLong(1, changeId);
+                    backups.executeUpdate();
+                    change.setLong(1, changeId);
+                    return change.executeUpdate();
+                }
+            });
         }
+    }
+
+    /**
+     * The journal said APPROVED but the files had changed: each file's original came from the apply's host copy
+     * whose sha256 is the sealed one (both copies exist: the apply copies every file before it commits BACKED_UP),
+     * and nothing was rejected.
+     */
+    private static void assertHealedFromHostBackups(List<AuditEvent> events, long changeId, Path main, Path site,
+            String mainBefore, String siteBefore) {
+        List<String> proven = events.stream().filter(e -> e.event().equals("HOST_BACKUP_PROVEN"))
+                .map(AuditEvent::detail).toList();
+        assertEquals(2, proven.size(), events.toString());
+        String copy = "\\d{8}T\\d{6}Z-c" + changeId + "\\.bak has the sealed sha256 ";
+        assertTrue(proven.get(0).matches(Pattern.quote(main + ": " + main.getParent() + "/.nginx.conf.medic-") + copy
+                + Sha256.of(mainBefore).substring(0, 12) + ".*"), proven.get(0));
+        assertTrue(proven.get(1).matches(Pattern.quote(site + ": " + site.getParent() + "/.site.conf.medic-") + copy
+                + Sha256.of(siteBefore).substring(0, 12) + ".*"), proven.get(1));
+        assertTrue(events.stream().noneMatch(e -> e.event().equals("HOST_BACKUP_REJECTED")
+                || e.event().equals("HOST_BACKUP_UNPROVEN")), events.toString());
     }
 
     /**
@@ -156,7 +189,7 @@ class CrashRecoveryTest {
      * 40 runs on a loaded machine), an earlier one; the files tell the truth either way.
      */
     private static void assertRecoveryAudit(List<AuditEvent> events, long changeId, FaultPoint point, String main,
-            String site) {
+            String site, boolean touched) {
         Expected expected = Expected.at(point);
         List<AuditEvent> recovery = events.stream().dropWhile(e -> !e.event().equals("RECOVERY_FOUND")).toList();
         assertFalse(recovery.isEmpty(), "no RECOVERY_FOUND in " + events);
@@ -164,15 +197,15 @@ class CrashRecoveryTest {
         String prefix = "found change " + changeId + " in state ";
         assertTrue(found.startsWith(prefix), found);
         ChangeState state = ChangeState.valueOf(found.substring(prefix.length(), found.indexOf(' ', prefix.length())));
-        assertTrue(state.ordinal() <= expected.found.ordinal() && (state == ChangeState.APPROVED) == (expected.found
-                == ChangeState.APPROVED), found + "\n" + events.stream().map(e -> e.event() + " " + e.detail()).toList());
+        assertTrue(state.ordinal() <= expected.found.ordinal(), found + "\n" + events.stream().map(e -> e.event()
+                + " " + e.detail()).toList());
         List<String> files = recovery.stream().filter(e -> e.event().equals("RESTORE_FILE")).map(AuditEvent::detail)
                 .toList();
-        List<String> wanted = expected.found == ChangeState.APPROVED ? List.of()
+        List<String> wanted = state == ChangeState.APPROVED && !touched ? List.of()
                 : List.of(new FileRestore(main, expected.main, "").describe(),
                         new FileRestore(site, expected.site, "").describe());
         assertEquals(wanted, files, "what the recovery did per file");
-        boolean rewroteAny = expected.main != FileRestore.Found.ORIGINAL || expected.site != FileRestore.Found.ORIGINAL;
+        boolean rewroteAny = expected.rewrites();
         boolean reloaded = recovery.stream().anyMatch(e -> e.event().equals("RELOAD_RESTORED_PASSED"));
         assertEquals(rewroteAny || state.ordinal() >= ChangeState.TESTED.ordinal(), reloaded,
                 "a recovery reloads when it rewrote a file or nginx may have loaded the new config: " + found);
@@ -180,6 +213,11 @@ class CrashRecoveryTest {
 
     /** Where a kill at {@code point} leaves the journal, and what each file then holds. */
     private record Expected(ChangeState found, FileRestore.Found main, FileRestore.Found site) {
+        /** Whether a file no longer holds its original, so the recovery rewrites it. */
+        boolean rewrites() {
+            return main != FileRestore.Found.ORIGINAL || site != FileRestore.Found.ORIGINAL;
+        }
+
         static Expected at(FaultPoint point) {
             FileRestore.Found original = FileRestore.Found.ORIGINAL;
             FileRestore.Found changed = FileRestore.Found.NEW;
