@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 import medic.MedicException;
 import medic.nginx.config.ConfigFile;
 import medic.nginx.config.ConfigParser;
@@ -51,35 +50,55 @@ public final class Hardener {
         return NginxConfig.of(HardenedSource.reload(config.tree(), proposal), config.versionKnown() ? config.version() : null);
     }
 
-    /** The merged changes, the planner that placed them, and its edits per file path. */
-    record Plan(ChangeMerger.Result merged, EditPlanner planner, Map<String, List<Edit>> byFile) {
+    /** The merged changes, how they were planned, and the edits per file path. */
+    record Plan(ChangeMerger.Result merged, Planning.Result planning, Map<String, List<Edit>> byFile) {
     }
 
     /** Merges {@code sourced} and plans the edits against the original text. */
     static Plan plan(NginxConfig config, List<ChangeMerger.Sourced> sourced) {
+        return plan(config, sourced, Planning.PARALLEL_FROM);
+    }
+
+    /** As above; {@code parallelFrom} as in {@link Planning#of(NginxConfig, Describer, List, int)}. */
+    static Plan plan(NginxConfig config, List<ChangeMerger.Sourced> sourced, int parallelFrom) {
         Describer describer = new Describer(config);
         ChangeMerger.Result merged = ChangeMerger.merge(sourced, describer);
-        EditPlanner planner = new EditPlanner(config, describer);
-        for (int i = 0; i < merged.changes().size(); i++) {
-            planner.plan(merged.changes().get(i), i);
-        }
+        Planning.Result planning = Planning.of(config, describer, merged.changes(), parallelFrom);
+        return new Plan(merged, planning, byFile(planning.edits()));
+    }
+
+    /** The edits by file path, each file's in the order given. */
+    private static Map<String, List<Edit>> byFile(List<Edit> edits) {
         Map<String, List<Edit>> byFile = new LinkedHashMap<>();
-        for (Edit edit : planner.edits()) {
+        if (!edits.isEmpty() && allIn(edits, edits.get(0).file())) {
+            byFile.put(edits.get(0).file(), edits);
+            return byFile;
+        }
+        for (Edit edit : edits) {
             byFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit);
         }
-        return new Plan(merged, planner, byFile);
+        return byFile;
+    }
+
+    private static boolean allIn(List<Edit> edits, String file) {
+        for (Edit edit : edits) {
+            if (!edit.file().equals(file)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Proposal build(NginxConfig config, List<ChangeMerger.Sourced> sourced, List<Finding> findings) {
         Plan plan = plan(config, sourced);
         ChangeMerger.Result merged = plan.merged();
-        EditPlanner planner = plan.planner();
+        Planning.Result planning = plan.planning();
         Map<String, List<Edit>> byFile = plan.byFile();
         ConfigTree tree = config.tree();
         List<String> conflicts = new ArrayList<>(merged.conflicts());
-        List<String> notes = new ArrayList<>(planner.skipped());
+        List<String> notes = new ArrayList<>(planning.skipped());
         List<FileChange> files = new ArrayList<>();
-        List<CompletableFuture<Void>> checks = new ArrayList<>();
+        List<Future<?>> checks = new ArrayList<>();
         for (String path : tree.files().keySet()) {
             List<Edit> edits = byFile.get(path);
             if (edits == null) {
@@ -94,24 +113,25 @@ public final class Hardener {
             }
             // The parse check and the diff read the same strings: the check runs on the other core.
             ConfigFile original = tree.file(path);
-            checks.add(CompletableFuture.runAsync(() -> ParseCheck.validate(original, relative, after, applied.kept())));
+            checks.add(Helper.submit(() -> ParseCheck.validate(original, relative, after, applied.kept())));
             files.add(new FileChange(path, relative, before, after, UnifiedDiff.of(relative, before, applied)));
             int includers = tree.includers(path);
             if (includers > 1) {
                 notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
             }
         }
-        awaitAll(checks);
-        return new Proposal(files, files.isEmpty() ? List.of() : addressed(findings, merged, planner), conflicts, notes);
+        List<Finding> addressed = files.isEmpty() ? List.of() : addressed(findings, merged, planning);
+        checks.forEach(Helper::await);
+        return new Proposal(files, addressed, conflicts, notes);
     }
 
     /**
      * Findings the edits act on: some change of theirs edits the text, and none had to be skipped. The findings'
      * changes are the ones given to the merge, in the same order.
      */
-    private static List<Finding> addressed(List<Finding> findings, ChangeMerger.Result merged, EditPlanner planner) {
-        boolean[] effective = planner.effective(merged.changes().size());
-        boolean[] skipped = planner.skippedOrders(merged.changes().size());
+    private static List<Finding> addressed(List<Finding> findings, ChangeMerger.Result merged, Planning.Result planning) {
+        boolean[] effective = planning.effective();
+        boolean[] skipped = planning.skippedOrders();
         int[] mergedIndex = merged.mergedIndexOfGiven();
         List<Finding> addressed = new ArrayList<>();
         int given = 0;
@@ -128,19 +148,6 @@ public final class Hardener {
             }
         }
         return addressed;
-    }
-
-    private static void awaitAll(List<CompletableFuture<Void>> checks) {
-        for (CompletableFuture<Void> check : checks) {
-            try {
-                check.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        }
     }
 
     static void validate(String path, String relative, String after) {
