@@ -26,7 +26,7 @@ public final class Hardener {
 
     /** The edits that carry out the changes of {@code findings} (diagnosed on this same {@code config}). */
     public static Proposal propose(NginxConfig config, List<Finding> findings) {
-        return build(config, sourced(findings), findings);
+        return build(config, Planning.Given.ofFindings(findings), findings);
     }
 
     /** Every change of {@code findings}, in order, with the rule that asked for it. */
@@ -42,7 +42,8 @@ public final class Hardener {
 
     /** The edits for hand-picked changes, e.g. the subset a person approved. */
     public static Proposal proposeChanges(NginxConfig config, List<Change> changes) {
-        return build(config, changes.stream().map(c -> new ChangeMerger.Sourced(c, "change")).toList(), List.of());
+        return build(config, Planning.Given.ofSourced(
+                changes.stream().map(c -> new ChangeMerger.Sourced(c, "change")).toList()), List.of());
     }
 
     /** The config as it reads after the proposal: same version, same base directory, edited files swapped in. */
@@ -50,21 +51,23 @@ public final class Hardener {
         return NginxConfig.of(HardenedSource.reload(config.tree(), proposal), config.versionKnown() ? config.version() : null);
     }
 
-    /** The merged changes, how they were planned, and the edits per file path. */
-    record Plan(ChangeMerger.Result merged, Planning.Result planning, Map<String, List<Edit>> byFile) {
+    /** How the changes were merged and planned, and the edits per file path. */
+    record Plan(Planning.Result planning, Map<String, List<Edit>> byFile) {
     }
 
     /** Merges {@code sourced} and plans the edits against the original text. */
     static Plan plan(NginxConfig config, List<ChangeMerger.Sourced> sourced) {
-        return plan(config, sourced, Planning.PARALLEL_FROM);
+        return plan(config, Planning.Given.ofSourced(sourced), Planning.PARALLEL_FROM);
     }
 
-    /** As above; {@code parallelFrom} as in {@link Planning#of(NginxConfig, Describer, List, int)}. */
+    /** As above; {@code parallelFrom} as in {@link Planning#of(NginxConfig, Describer, Planning.Given, int)}. */
     static Plan plan(NginxConfig config, List<ChangeMerger.Sourced> sourced, int parallelFrom) {
-        Describer describer = new Describer(config);
-        ChangeMerger.Result merged = ChangeMerger.merge(sourced, describer);
-        Planning.Result planning = Planning.of(config, describer, merged.changes(), parallelFrom);
-        return new Plan(merged, planning, byFile(planning.edits()));
+        return plan(config, Planning.Given.ofSourced(sourced), parallelFrom);
+    }
+
+    private static Plan plan(NginxConfig config, Planning.Given given, int parallelFrom) {
+        Planning.Result planning = Planning.of(config, new Describer(config), given, parallelFrom);
+        return new Plan(planning, byFile(planning.edits()));
     }
 
     /** The edits by file path, each file's in the order given. */
@@ -89,13 +92,15 @@ public final class Hardener {
         return true;
     }
 
-    private static Proposal build(NginxConfig config, List<ChangeMerger.Sourced> sourced, List<Finding> findings) {
-        Plan plan = plan(config, sourced);
-        ChangeMerger.Result merged = plan.merged();
+    private static Proposal build(NginxConfig config, Planning.Given given, List<Finding> findings) {
+        Plan plan = plan(config, given, Planning.PARALLEL_FROM);
         Planning.Result planning = plan.planning();
         Map<String, List<Edit>> byFile = plan.byFile();
+        // Which findings the edits address, worked out on the other core while this one applies the edits.
+        List<List<Finding>> addressed = new ArrayList<>(1);
+        Future<?> addressing = Helper.submit(() -> addressed.add(addressed(findings, planning)));
         ConfigTree tree = config.tree();
-        List<String> conflicts = new ArrayList<>(merged.conflicts());
+        List<String> conflicts = new ArrayList<>(planning.conflicts());
         List<String> notes = new ArrayList<>(planning.skipped());
         List<FileChange> files = new ArrayList<>();
         List<Future<?>> checks = new ArrayList<>();
@@ -120,26 +125,26 @@ public final class Hardener {
                 notes.add(relative + " is included in " + includers + " places: the edit applies to all of them");
             }
         }
-        List<Finding> addressed = files.isEmpty() ? List.of() : addressed(findings, merged, planning);
+        Helper.await(addressing);
         checks.forEach(Helper::await);
-        return new Proposal(files, addressed, conflicts, notes);
+        return new Proposal(files, files.isEmpty() ? List.of() : addressed.get(0), conflicts, notes);
     }
 
     /**
      * Findings the edits act on: some change of theirs edits the text, and none had to be skipped. The findings'
      * changes are the ones given to the merge, in the same order.
      */
-    private static List<Finding> addressed(List<Finding> findings, ChangeMerger.Result merged, Planning.Result planning) {
+    private static List<Finding> addressed(List<Finding> findings, Planning.Result planning) {
         boolean[] effective = planning.effective();
         boolean[] skipped = planning.skippedOrders();
-        int[] mergedIndex = merged.mergedIndexOfGiven();
+        int[] orderOfGiven = planning.orderOfGiven();
         List<Finding> addressed = new ArrayList<>();
         int given = 0;
         for (Finding finding : findings) {
             boolean edits = false;
             boolean blocked = false;
             for (int i = finding.changes().size(); i > 0; i--) {
-                int index = mergedIndex[given++];
+                int index = orderOfGiven[given++];
                 edits |= effective[index];
                 blocked |= skipped[index];
             }

@@ -58,6 +58,25 @@ class PlanningTest {
         assertEquals(one.getMessage(), two.getMessage());
     }
 
+    @Test
+    void conflicts_come_in_the_order_met_whichever_thread_met_them() {
+        NginxConfig config = Configs.of(brokenEverywhere(30));
+        List<ChangeMerger.Sourced> sourced = new ArrayList<>();
+        for (var location : config.locations()) {
+            sourced.add(new ChangeMerger.Sourced(new Change.SetDirective(location.scope(), "proxy_read_timeout",
+                    List.of("60s")), "A"));
+        }
+        for (var location : config.locations()) {
+            sourced.add(new ChangeMerger.Sourced(new Change.SetDirective(location.scope(), "proxy_read_timeout",
+                    List.of("120s")), "B"));
+        }
+        Planning.Result one = Hardener.plan(config, sourced, Integer.MAX_VALUE).planning();
+        Planning.Result two = Hardener.plan(config, sourced, 0).planning();
+        assertEquals(config.locations().size(), one.conflicts().size());
+        assertEquals(one.conflicts(), two.conflicts());
+        assertEquals(one.edits(), two.edits());
+    }
+
     private static void assertSamePlans(NginxConfig config, List<Finding> findings) {
         Planning.Result one = Hardener.plan(config, Hardener.sourced(findings), Integer.MAX_VALUE).planning();
         Planning.Result two = Hardener.plan(config, Hardener.sourced(findings), 0).planning();
@@ -66,6 +85,8 @@ class PlanningTest {
         assertEquals(one.skipped(), two.skipped(), where);
         assertArrayEquals(one.effective(), two.effective(), where);
         assertArrayEquals(one.skippedOrders(), two.skippedOrders(), where);
+        assertEquals(one.conflicts(), two.conflicts(), where);
+        assertArrayEquals(one.orderOfGiven(), two.orderOfGiven(), where);
     }
 
     /** Servers whose locations miss most of what a proxied websocket needs, and upstreams without keepalive. */
