@@ -1,10 +1,10 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import medic.nginx.config.Directive;
 import medic.nginx.model.Scope;
 import medic.nginx.model.ScopeKind;
@@ -40,13 +40,18 @@ final class ArrayGroup {
 
     private final Container container;
     private final String name;
+    /** The change that first asked for this group: groups edit in that order. */
+    private final int firstOrder;
     private final List<Entry> entries = new ArrayList<>();
     private int insertOrder = -1;
-    private final Set<Integer> contributing = new TreeSet<>();
+    /** The orders of the changes that edit something here (repeats allowed). */
+    private int[] contributing = new int[4];
+    private int contributions;
 
-    ArrayGroup(Container container, String name) {
+    ArrayGroup(Container container, String name, int firstOrder) {
         this.container = container;
         this.name = name;
+        this.firstOrder = firstOrder;
         List<Directive> own = simple(container.scope(), name);
         if (own.isEmpty() && ALL_OR_NOTHING.contains(name)) {
             for (Directive d : inherited(container.scope(), name)) {
@@ -57,6 +62,14 @@ final class ArrayGroup {
                 entries.add(new Entry(d, null, d.args()));
             }
         }
+    }
+
+    String name() {
+        return name;
+    }
+
+    int firstOrder() {
+        return firstOrder;
     }
 
     /** Adds a line, or replaces the value of the line with the same key when {@code replace}. */
@@ -72,7 +85,7 @@ final class ArrayGroup {
             added.changed = true;
             entries.add(added);
             insertOrder = insertOrder < 0 ? order : insertOrder;
-            contributing.add(order);
+            contribute(order);
         } else if (replace && !tail(found.args, keyArgs).equals(tail(args, keyArgs))) {
             List<String> merged = new ArrayList<>(found.args.subList(0, Math.min(keyArgs, found.args.size())));
             merged.addAll(tail(args, keyArgs));
@@ -80,34 +93,45 @@ final class ArrayGroup {
             found.changed = true;
             found.order = order;
             found.keyArgs = keyArgs;
-            contributing.add(order);
+            contribute(order);
             if (found.existing == null) {
                 insertOrder = insertOrder < 0 ? order : insertOrder;
             }
         }
     }
 
-    /** Replacements of this level's own lines, and one insertion holding the copies and new lines. */
-    List<Edit> edits(Placement placement) {
-        List<Edit> out = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
+    private void contribute(int order) {
+        if (contributions == contributing.length) {
+            contributing = Arrays.copyOf(contributing, 2 * contributions);
+        }
+        contributing[contributions++] = order;
+    }
+
+    /**
+     * Adds to {@code out} the replacements of this level's own lines, and one insertion holding the copies and new
+     * lines; {@code rawLines} keeps each copied line's text (an outer level's lines are copied into many levels).
+     */
+    void edits(Placement placement, Map<Directive, String> rawLines, List<Edit> out) {
+        List<String> lines = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             if (e.existing != null && e.changed) {
                 out.add(Edits.replaceArgs(e.existing, e.args, e.keyArgs, e.order));
             } else if (e.existing == null) {
-                lines.add(e.copiedFrom != null && !e.changed ? NginxText.rawDirective(e.copiedFrom)
+                lines.add(e.copiedFrom != null && !e.changed
+                        ? rawLines.computeIfAbsent(e.copiedFrom, NginxText::rawDirective)
                         : NginxText.directive(name, e.args));
             }
         }
         if (insertOrder >= 0) {
             out.add(placement.beside(container, name, Snippet.of(lines), insertOrder));
         }
-        return out;
     }
 
-    /** The orders of the changes that edit something here. */
-    Set<Integer> contributing() {
-        return Collections.unmodifiableSet(contributing);
+    /** Marks the orders of the changes that edit something here. */
+    void markContributing(boolean[] effective) {
+        for (int i = 0; i < contributions; i++) {
+            effective[contributing[i]] = true;
+        }
     }
 
     /** The values after the key: what an upsert replaces (the key stays as the operator wrote it). */

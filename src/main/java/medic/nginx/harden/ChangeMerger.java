@@ -1,6 +1,7 @@
 package medic.nginx.harden;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,34 +21,52 @@ final class ChangeMerger {
     /** A change with the rules that asked for it. */
     record Sourced(Change change, String rule) { }
 
-    /**
-     * The merged changes in first-appearance order, the conflicts met on the way, and for every change given
-     * (in the order given) the index of the merged change it folded into, so callers need not key changes again.
-     */
-    record Result(List<Change> changes, List<String> conflicts, int[] mergedIndexOfGiven) {
-    }
-
     private final Map<Object, Integer> indexOfKey;
     private final List<Change> merged = new ArrayList<>();
     private final List<String> ruleOfKept = new ArrayList<>();
+    /** Per merged change: the index of the given change it first appeared as, which is its order. */
+    private int[] orders;
     private final List<String> conflicts = new ArrayList<>();
+    /** Per conflict: the index of the given change that met it. */
+    private int[] conflictAt = new int[4];
     private final Describer describer;
 
-    private ChangeMerger(Describer describer, int changes) {
+    /** A merger expecting about {@code changes} changes. */
+    ChangeMerger(Describer describer, int changes) {
         this.describer = describer;
         // Sized for every change being distinct: tens of thousands of changes would otherwise rehash often.
         this.indexOfKey = new HashMap<>(Math.max(16, (int) (changes / 0.75f) + 1));
+        this.orders = new int[Math.max(4, changes)];
     }
 
-    static Result merge(List<Sourced> changes, Describer describer) {
-        ChangeMerger merger = new ChangeMerger(describer, changes.size());
-        int[] mergedIndexOfGiven = new int[changes.size()];
-        for (int i = 0; i < changes.size(); i++) {
-            Sourced sourced = changes.get(i);
-            Change change = normalized(sourced.change());
-            mergedIndexOfGiven[i] = merger.add(key(change), change, sourced.rule());
-        }
-        return new Result(List.copyOf(merger.merged), List.copyOf(merger.conflicts), mergedIndexOfGiven);
+    /**
+     * Folds in the given change number {@code given} (given changes come in increasing numbers); returns the order
+     * of the merged change it folded into: the number of the given change that first asked for that edit.
+     */
+    int add(int given, Change change, String rule) {
+        Change normal = normalized(change);
+        int index = add(key(normal), normal, rule, given);
+        return orders[index];
+    }
+
+    /** The merged changes in first-appearance order. */
+    List<Change> changes() {
+        return merged;
+    }
+
+    /** Per merged change, its order ({@link #add}). */
+    int[] orders() {
+        return orders;
+    }
+
+    /** The conflicts met, in the order of the given changes that met them. */
+    List<String> conflicts() {
+        return conflicts;
+    }
+
+    /** Per conflict, the number of the given change that met it. */
+    int[] conflictAt() {
+        return conflictAt;
     }
 
     /** What makes two changes "the same edit": the place and the thing set, not the value. */
@@ -123,16 +142,27 @@ final class ChangeMerger {
     }
 
     /** Folds the change in; returns its merged index. */
-    private int add(Object key, Change change, String rule) {
+    private int add(Object key, Change change, String rule, int given) {
         Integer index = indexOfKey.putIfAbsent(key, merged.size());
         if (index == null) {
+            if (merged.size() == orders.length) {
+                orders = Arrays.copyOf(orders, 2 * orders.length);
+            }
+            orders[merged.size()] = given;
             merged.add(change);
             ruleOfKept.add(rule);
             return merged.size() - 1;
         }
         Change previous = merged.get(index);
         if (!previous.equals(change)) {
+            int before = conflicts.size();
             Change winner = resolve(previous, change, ruleOfKept.get(index), rule);
+            if (conflicts.size() > before) {
+                if (before == conflictAt.length) {
+                    conflictAt = Arrays.copyOf(conflictAt, 2 * before);
+                }
+                conflictAt[before] = given;
+            }
             merged.set(index, winner);
             if (winner != previous) {
                 ruleOfKept.set(index, rule);

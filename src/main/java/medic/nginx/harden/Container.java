@@ -1,5 +1,6 @@
 package medic.nginx.harden;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ final class Container {
     private final ConfigFile file;
     private final Layout layout;
     private final List<Node> children;
-    /** For directives arriving through an include: the include line among the own children. */
-    private final Map<Directive, Directive> throughInclude = new IdentityHashMap<>();
+    /** For directives arriving through an include: the include line among the own children; null when none. */
+    private Map<Directive, Directive> throughInclude;
 
     Container(ConfigTree tree, Scope scope, Layout layout) {
         this.scope = scope;
@@ -30,6 +31,9 @@ final class Container {
         this.children = block == null ? file.nodes() : block.children();
         for (Node child : children) {
             if (child instanceof Directive d && d.name().equals("include") && !d.isBlock()) {
+                if (throughInclude == null) {
+                    throughInclude = new IdentityHashMap<>();
+                }
                 mapIncluded(tree, d, d);
             }
         }
@@ -48,34 +52,82 @@ final class Container {
         }
     }
 
-    /** The last simple directive of the level with each name, and of each family, found in one pass when first asked. */
+    /** Levels with at most this many directives are scanned: a location's handful needs no index. */
+    private static final int SCANNED = 16;
+
+    /**
+     * For larger levels, the last simple directive with each name and of each family, found in one pass when
+     * first asked.
+     */
     private Map<String, Directive> lastByName;
     private Map<String, Directive> lastByFamily;
 
     /** The last simple directive of this level named {@code name}, or null. */
     Directive lastSimple(String name) {
-        index();
-        return lastByName.get(name);
+        List<Directive> directives = scope.directives();
+        if (directives.size() > SCANNED) {
+            index(directives);
+            return lastByName.get(name);
+        }
+        for (int i = directives.size() - 1; i >= 0; i--) {
+            Directive d = directives.get(i);
+            if (!d.isBlock() && d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The last simple directive of this level whose name is in {@code family} ({@link Placement#family}), or null. */
     Directive lastOfFamily(String family) {
-        index();
-        return family.isEmpty() ? null : lastByFamily.get(family);
+        if (family.isEmpty()) {
+            return null;
+        }
+        List<Directive> directives = scope.directives();
+        if (directives.size() > SCANNED) {
+            index(directives);
+            return lastByFamily.get(family);
+        }
+        for (int i = directives.size() - 1; i >= 0; i--) {
+            Directive d = directives.get(i);
+            if (!d.isBlock() && Placement.inFamily(d.name(), family)) {
+                return d;
+            }
+        }
+        return null;
     }
 
-    private void index() {
+    private void index(List<Directive> directives) {
         if (lastByName != null) {
             return;
         }
         lastByName = new HashMap<>();
         lastByFamily = new HashMap<>();
-        for (Directive d : scope.directives()) {
+        for (Directive d : directives) {
             if (!d.isBlock()) {
                 lastByName.put(d.name(), d);
                 lastByFamily.put(Placement.family(d.name()), d);
             }
         }
+    }
+
+    /** The multi-valued groups of this level, by directive name (a level has a few). */
+    private ArrayGroup[] groups;
+
+    ArrayGroup group(String name) {
+        if (groups != null) {
+            for (ArrayGroup group : groups) {
+                if (group.name().equals(name)) {
+                    return group;
+                }
+            }
+        }
+        return null;
+    }
+
+    void addGroup(ArrayGroup group) {
+        groups = groups == null ? new ArrayGroup[] {group} : Arrays.copyOf(groups, groups.length + 1);
+        groups[groups.length - 1] = group;
     }
 
     Scope scope() {
@@ -101,7 +153,7 @@ final class Container {
     /** The own child through which {@code d}, a directive of this scope, belongs to it (the include line for included ones). */
     Directive representativeOf(Directive d) {
         // Most blocks include nothing; an identity lookup would compute every directive's identity hash.
-        return throughInclude.isEmpty() ? d : throughInclude.getOrDefault(d, d);
+        return throughInclude == null ? d : throughInclude.getOrDefault(d, d);
     }
 
     /** Indentation of this level's directives: as its children are written, else one unit inside the block. */

@@ -2,7 +2,7 @@ package medic.nginx.harden;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import medic.MedicException;
@@ -26,25 +26,33 @@ final class EditPlanner {
     private final ConfigTree tree;
     private final Placement placement;
     private final Describer describer;
-    private final Map<String, Layout> layouts = new HashMap<>();
+    private final Map<String, Layout> layouts;
     private final Map<Object, Container> containers = new HashMap<>();
-    private final Map<GroupKey, ArrayGroup> groups = new LinkedHashMap<>();
+    /** The multi-valued groups in the order they were first asked for (each container holds its own). */
+    private final List<ArrayGroup> groups = new ArrayList<>();
+    /** At most one per change, in change order. */
     private final List<Edit> edits = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<Integer> skippedChanges = new ArrayList<>();
 
     EditPlanner(NginxConfig config, Describer describer) {
+        this(config, describer, new HashMap<>());
+    }
+
+    /** A planner sharing {@code layouts} (by file path) with others working on the same config. */
+    EditPlanner(NginxConfig config, Describer describer, Map<String, Layout> layouts) {
         this.config = config;
         this.tree = config.tree();
         this.placement = new Placement(tree);
         this.describer = describer;
+        this.layouts = layouts;
     }
 
     void plan(Change change, int order) {
         if (change instanceof Change.SetDirective c) {
             setDirective(c, order);
         } else if (change instanceof Change.AddDirective c) {
-            group(c.scope(), c.name()).add(c.args(), c.keyArgs(), c.replace(), order);
+            group(c.scope(), c.name(), order).add(c.args(), c.keyArgs(), c.replace(), order);
         } else if (change instanceof Change.SetServerParam c) {
             serverParam(c, order);
         } else if (change instanceof Change.EnsureUpgradeMap c) {
@@ -60,11 +68,32 @@ final class EditPlanner {
 
     /** Every edit, the multi-valued groups included. */
     List<Edit> edits() {
-        List<Edit> all = new ArrayList<>(edits);
-        for (ArrayGroup group : groups.values()) {
-            all.addAll(group.edits(placement));
+        List<Edit> all = new ArrayList<>(edits.size() + groups.size());
+        all.addAll(edits);
+        Map<Directive, String> rawLines = new IdentityHashMap<>();
+        for (ArrayGroup group : groups) {
+            group.edits(placement, rawLines, all);
         }
         return all;
+    }
+
+    /** The edits of the changes other than multi-valued additions: at most one per change, in change order. */
+    List<Edit> directEdits() {
+        return edits;
+    }
+
+    /** The multi-valued groups in the order they were first asked for. */
+    List<ArrayGroup> groups() {
+        return groups;
+    }
+
+    Placement placement() {
+        return placement;
+    }
+
+    /** The orders of the skipped changes, in the order of {@link #skipped()}. */
+    List<Integer> skippedChanges() {
+        return skippedChanges;
     }
 
     /** By order: the changes that edit something (the others are already satisfied, or skipped). */
@@ -73,8 +102,8 @@ final class EditPlanner {
         for (Edit edit : edits) {
             effective[edit.order()] = true;
         }
-        for (ArrayGroup group : groups.values()) {
-            group.contributing().forEach(order -> effective[order] = true);
+        for (ArrayGroup group : groups) {
+            group.markContributing(effective);
         }
         return effective;
     }
@@ -208,22 +237,16 @@ final class EditPlanner {
         edits.add(Edits.insertBefore(block, block.tokens().get(1), "^~", order));
     }
 
-    private ArrayGroup group(Scope scope, String name) {
+    /** The group of {@code name} in the scope's block, made (first asked for by change {@code order}) when new. */
+    private ArrayGroup group(Scope scope, String name, int order) {
         Container container = container(scope);
-        return groups.computeIfAbsent(new GroupKey(ChangeMerger.block(scope), name), k -> new ArrayGroup(container, name));
-    }
-
-    /** A block (by identity) and a directive name. */
-    private record GroupKey(Object block, String name) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof GroupKey key && key.block == block && key.name.equals(name);
+        ArrayGroup group = container.group(name);
+        if (group == null) {
+            group = new ArrayGroup(container, name, order);
+            container.addGroup(group);
+            groups.add(group);
         }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(block) * 31 + name.hashCode();
-        }
+        return group;
     }
 
     private Container container(Scope scope) {
@@ -231,18 +254,23 @@ final class EditPlanner {
             throw new MedicException("a change refers to the main context of another config: diagnose and harden"
                     + " the same NginxConfig");
         }
-        Container known = containers.get(ChangeMerger.block(scope));
+        Object block = ChangeMerger.block(scope);
+        Container known = containers.get(block);
         if (known != null) {
             return known;
         }
         if (scope.block() != null) {
             owned(scope.block());
         }
-        return containers.computeIfAbsent(ChangeMerger.block(scope), k -> {
-            String path = scope.block() == null ? tree.mainPath() : scope.block().file();
-            Layout layout = layouts.computeIfAbsent(path, p -> new Layout(tree.file(p)));
-            return new Container(tree, scope, layout);
-        });
+        String path = scope.block() == null ? tree.mainPath() : scope.block().file();
+        Layout layout = layouts.get(path);
+        if (layout == null) {
+            layout = new Layout(tree.file(path));
+            layouts.put(path, layout);
+        }
+        Container made = new Container(tree, scope, layout);
+        containers.put(block, made);
+        return made;
     }
 
     /** Refuses directives that are not where this config's text says they are (a change from another config). */

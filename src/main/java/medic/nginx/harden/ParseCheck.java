@@ -127,11 +127,17 @@ final class ParseCheck {
     private record Region(int start, int end, Directive level) {
     }
 
-    /** Finds edits' regions, keeping the blocks it last descended through (edits come in text order). */
+    /**
+     * Finds edits' regions, keeping the blocks it last descended through and, per level, the node it last found
+     * (edits come in text order without overlapping, so every search starts where the last one at its level ended).
+     */
     private static final class Finder {
         private final ConfigFile file;
         private final Directive[] path = new Directive[64];
         private int depth;
+        /** Per depth: the node list last searched, and the index of the last node found before a position there. */
+        private final List<?>[] searched = new List<?>[65];
+        private final int[] cursor = new int[65];
 
         Finder(ConfigFile file) {
             this.file = file;
@@ -146,13 +152,13 @@ final class ParseCheck {
             }
             while (true) {
                 List<Node> nodes = depth == 0 ? file.nodes() : path[depth - 1].children();
-                Node holder = holding(nodes, s);
+                Node holder = holding(nodes, s, depth);
                 if (holder instanceof Directive d && inBody(d, s, e) && depth < path.length) {
                     path[depth++] = d;
                     continue;
                 }
                 int start = holder == null ? s : holder.offset();
-                Node last = e == s ? holder : holding(nodes, e);
+                Node last = e == s ? holder : holding(nodes, e, depth);
                 int end = last == null ? e : last instanceof Directive d ? d.end() : afterComment((Comment) last);
                 return start <= end ? new Region(start, end, depth == 0 ? null : path[depth - 1]) : null;
             }
@@ -163,20 +169,22 @@ final class ParseCheck {
             return d.isBlock() && d.rawBody() == null && s >= d.headerEnd() && e <= d.end() - 1;
         }
 
-        /** The node that {@code at} lies inside (not at its start); a comment's end is inside it. */
-        private static Node holding(List<Node> nodes, int at) {
-            int low = 0;
-            int high = nodes.size() - 1;
-            int found = -1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                if (nodes.get(mid).offset() < at) {
-                    found = mid;
-                    low = mid + 1;
-                } else {
-                    high = mid - 1;
-                }
+        /**
+         * The node that {@code at} lies inside (not at its start); a comment's end is inside it. Positions asked for
+         * at one depth never decrease while the same nodes are searched there.
+         */
+        private Node holding(List<Node> nodes, int at, int level) {
+            int found;
+            if (searched[level] == nodes) {
+                found = cursor[level];
+            } else {
+                searched[level] = nodes;
+                found = -1;
             }
+            while (found + 1 < nodes.size() && nodes.get(found + 1).offset() < at) {
+                found++;
+            }
+            cursor[level] = found;
             if (found < 0) {
                 return null;
             }

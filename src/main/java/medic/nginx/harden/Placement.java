@@ -130,6 +130,12 @@ final class Placement {
         return underscore < 0 ? name : name.substring(0, underscore);
     }
 
+    /** {@code family(name).equals(family)} for a {@code family} without underscore, cutting no string. */
+    static boolean inFamily(String name, String family) {
+        int length = family.length();
+        return name.startsWith(family) && (name.length() == length || name.charAt(length) == '_');
+    }
+
     /** A block named in {@code sections}, or an include that brings one in. */
     private boolean definesSections(Directive d, Set<String> sections) {
         if (d.isBlock()) {
