@@ -16,8 +16,14 @@ public final class ConfigParser {
     private final String text;
     private final java.util.ArrayDeque<String> blocks = new java.util.ArrayDeque<>();
     private final TextInterner interner = new TextInterner();
-    /** The words of the directive being read; copied out before its block body is read. */
-    private final List<Token> words = new ArrayList<>(8);
+    /**
+     * The words of the directive being read, two ints each ({@link Directive#words}); copied out before its block
+     * body is read. Flat, so a word costs no object until someone asks for it.
+     */
+    private int[] words = new int[16];
+    private int wordInts;
+    /** The value of the name of the directive being read, set by {@link #readWord}. */
+    private String nameValue;
     /** Every {@code include} directive, in file order: the loader follows them without walking the tree. */
     private final List<Directive> includes = new ArrayList<>();
     private final int length;
@@ -57,7 +63,7 @@ public final class ConfigParser {
         while (true) {
             int wsStart = pos;
             skipWhitespace();
-            String ws = text.substring(wsStart, pos);
+            String ws = whitespace(wsStart, pos);
             if (pos >= length) {
                 if (depth > 0) {
                     throw error(line, "unexpected end of file, expecting \"}\" (block opened on line " + openLine + ")");
@@ -96,11 +102,10 @@ public final class ConfigParser {
      * Outside blocks whose entries are data (map, types...), nginx looks every name up in its directive table;
      * a name with characters no directive has is almost always an unquoted regex quantifier that split a line.
      */
-    private void checkName(Token name, String parentBlock) {
+    private void checkName(String value, int nameLine, String parentBlock) {
         if (parentBlock != null && DATA_BLOCKS.contains(parentBlock)) {
             return;
         }
-        String value = name.value();
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             boolean plain = ch >= 'a' && ch <= 'z' || ch == '_' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
@@ -108,7 +113,7 @@ public final class ConfigParser {
                 String hint = value.indexOf('}') >= 0
                         ? ": a regex with {n,m} must be quoted, e.g. location ~ \"^/a{3,8}$\""
                         : "";
-                throw error(name.line(), "unknown directive \"" + value + "\"" + hint);
+                throw error(nameLine, "unknown directive \"" + value + "\"" + hint);
             }
         }
     }
@@ -117,8 +122,8 @@ public final class ConfigParser {
         int start = pos;
         int startLine = line;
         int column = pos - lineStart + 1;
-        List<Token> tokens = words;
-        tokens.clear();
+        wordInts = 0;
+        String name = null;
         while (true) {
             skipWhitespace();
             if (pos >= length) {
@@ -129,17 +134,17 @@ public final class ConfigParser {
                 skipComment();
             } else if (ch == ';') {
                 pos++;
-                Directive simple = new Directive(path, text, prefix, List.copyOf(tokens), start, pos, startLine,
+                Directive simple = new Directive(path, text, prefix, name, wordsCopy(), start, pos, startLine,
                         column, null, null, null, pos, line);
-                if (simple.name().equals("include")) {
+                if (name.equals("include")) {
                     includes.add(simple);
                 }
                 return simple;
             } else if (ch == '{') {
                 pos++;
                 int headerEnd = pos;
-                List<Token> header = List.copyOf(tokens);
-                if (header.get(0).value().endsWith("_by_lua_block")) {
+                int[] header = wordsCopy();
+                if (name.endsWith("_by_lua_block")) {
                     int bodyStart = pos;
                     LuaBlockSkipper lua = new LuaBlockSkipper(path, text, pos, line, lineStart);
                     lua.skipBody(startLine);
@@ -147,32 +152,47 @@ public final class ConfigParser {
                     line = lua.line();
                     lineStart = lua.lineStart();
                     String body = text.substring(bodyStart, pos - 1);
-                    return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
+                    return new Directive(path, text, prefix, name, header, start, headerEnd, startLine, column,
                             null, body, null, pos, line);
                 }
                 List<Node> children = new ArrayList<>();
-                blocks.push(header.get(0).value());
+                blocks.push(name);
                 String closing = readBlockBody(children, depth + 1, startLine);
                 blocks.pop();
-                return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
+                return new Directive(path, text, prefix, name, header, start, headerEnd, startLine, column,
                         children, null, closing, pos, line);
             } else if (ch == '}') {
                 throw error(line, "unexpected \"}\"");
             } else {
-                Token word = readWord(tokens.isEmpty());
-                if (tokens.isEmpty()) {
-                    checkName(word, blocks.peek());
+                boolean first = wordInts == 0;
+                readWord(first);
+                if (first) {
+                    name = nameValue;
+                    checkName(name, startLine, blocks.peek());
                 }
-                tokens.add(word);
             }
         }
     }
 
-    /** Reads one word; a directive's name ({@code name}) comes out interned when written plainly. */
-    private Token readWord(boolean name) {
+    private int[] wordsCopy() {
+        return java.util.Arrays.copyOf(words, wordInts);
+    }
+
+    private void addWord(int from, int to, int flags) {
+        if (wordInts + 2 > words.length) {
+            words = java.util.Arrays.copyOf(words, words.length * 2);
+        }
+        words[wordInts++] = from;
+        words[wordInts++] = to | flags;
+    }
+
+    /**
+     * Reads one word into {@link #words}; for a directive's name ({@code name}) it also sets {@link #nameValue},
+     * interned when written plainly.
+     */
+    private void readWord(boolean name) {
         int start = pos;
         int startLine = line;
-        int column = pos - lineStart + 1;
         char first = text.charAt(pos);
         if (first == '"' || first == '\'') {
             pos++;
@@ -198,8 +218,11 @@ public final class ConfigParser {
                     throw error(line, "unexpected \"" + next + "\" after a quoted string");
                 }
             }
-            String raw = text.substring(start, pos);
-            return new Token(unescape(raw, 1, raw.length() - 1), raw, true, start, startLine, column);
+            addWord(start, pos, Directive.QUOTED);
+            if (name) {
+                nameValue = unescape(text, start + 1, pos - 1);
+            }
+            return;
         }
         boolean variable = false;
         boolean escaped = false;
@@ -227,18 +250,44 @@ public final class ConfigParser {
             hash = 31 * hash + ch;
             pos++;
         }
-        if (escaped) {
-            String raw = text.substring(start, pos);
-            return new Token(unescape(raw, 0, raw.length()), raw, false, start, startLine, column);
+        addWord(start, pos, escaped ? Directive.ESCAPED : 0);
+        if (name) {
+            // Without a backslash the value is the text as written.
+            nameValue = escaped ? unescape(text, start, pos) : interner.intern(text, start, pos, hash);
         }
-        // Without a backslash the value is the text as written.
-        String raw = name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
-        return new Token(raw, raw, false, start, startLine, column);
+    }
+
+    /** Indentation as most files write it: a newline and up to this many spaces, shared instead of cut per node. */
+    private static final String[] INDENTS = new String[65];
+
+    static {
+        for (int i = 0; i < INDENTS.length; i++) {
+            INDENTS[i] = "\n" + " ".repeat(i);
+        }
+    }
+
+    /** The whitespace {@code text[from, to)}: a shared string for a newline and spaces, else a fresh cut. */
+    private String whitespace(int from, int to) {
+        int spaces = to - from - 1;
+        if (spaces >= 0 && spaces < INDENTS.length && text.charAt(from) == '\n') {
+            int i = from + 1;
+            while (i < to && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i == to) {
+                return INDENTS[spaces];
+            }
+        }
+        return text.substring(from, to);
     }
 
     /** nginx applies the same escapes to quoted and bare words; other backslashes stay as written. */
     static String unescape(String raw, int from, int to) {
-        if (raw.indexOf('\\', from) < 0) {
+        int backslash = from;
+        while (backslash < to && raw.charAt(backslash) != '\\') {
+            backslash++;
+        }
+        if (backslash == to) {
             return raw.substring(from, to);
         }
         StringBuilder out = new StringBuilder(to - from);

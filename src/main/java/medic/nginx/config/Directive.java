@@ -8,12 +8,19 @@ import java.util.List;
  * as raw Lua text instead of children, because nginx's Lua module reads it with its own lexer.
  */
 public final class Directive implements Node {
+    /** Flag on a word's end in {@link #words}: the word is quoted. */
+    static final int QUOTED = 1 << 30;
+    /** Flag on a word's end in {@link #words}: the unquoted word holds a backslash. */
+    static final int ESCAPED = 1 << 29;
+    private static final int OFFSET_BITS = ESCAPED - 1;
+
     private final String file;
-    /** The whole text of the file, which the header is cut from on first use. */
+    /** The whole text of the file, which the header and the words are cut from on first use. */
     private final String source;
     private final String prefix;
     private final String name;
-    private final List<Token> tokens;
+    /** Each word as two ints: its start offset, and its end offset with the {@link #QUOTED}/{@link #ESCAPED} flags. */
+    private final int[] words;
     private final int offset;
     private final int headerEnd;
     private final int line;
@@ -23,26 +30,33 @@ public final class Directive implements Node {
     private final String closingPrefix;
     private final int end;
     private final int endLine;
-    /** The argument values, made on first use; an immutable list, so threads racing to make it agree. */
+    /** The word values, name first, made on first use; an immutable list, so threads racing to make it agree. */
+    private List<String> values;
+    /** The argument values, made on first use (immutable, as {@link #values}). */
     private List<String> args;
+    /** The words as tokens, made on first use (immutable, as {@link #values}). */
+    private List<Token> tokens;
     /** The header text, cut on first use (a String is immutable, so threads racing to cut it agree). */
     private String header;
     /** The arguments joined by single spaces, made on first use (racing threads agree, as for the header). */
     private String argsText;
 
-    /** {@code tokens} must be immutable; the header is {@code source[offset, headerEnd)}. */
-    Directive(String file, String source, String prefix, List<Token> tokens, int offset, int headerEnd, int line,
-              int column, List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
+    /**
+     * {@code words} holds two ints per word (see {@link #words}), the first the name, whose value is {@code name};
+     * {@code children}, a list nobody changes afterwards; the header is {@code source[offset, headerEnd)}.
+     */
+    Directive(String file, String source, String prefix, String name, int[] words, int offset, int headerEnd,
+              int line, int column, List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
         this.file = file;
         this.source = source;
         this.prefix = prefix;
-        this.tokens = tokens;
-        this.name = tokens.get(0).value();
+        this.name = name;
+        this.words = words;
         this.offset = offset;
         this.headerEnd = headerEnd;
         this.line = line;
         this.column = column;
-        this.children = children == null ? null : List.copyOf(children);
+        this.children = children == null ? null : java.util.Collections.unmodifiableList(children);
         this.rawBody = rawBody;
         this.closingPrefix = closingPrefix;
         this.end = end;
@@ -53,15 +67,40 @@ public final class Directive implements Node {
         return name;
     }
 
+    /** Every word's value, the name first. */
+    private List<String> values() {
+        List<String> made = values;
+        if (made == null) {
+            String[] all = new String[words.length / 2];
+            all[0] = name;
+            for (int i = 1; i < all.length; i++) {
+                all[i] = value(i);
+            }
+            made = List.of(all);
+            values = made;
+        }
+        return made;
+    }
+
+    /** The value of word {@code i} as nginx sees it: quotes removed, escapes applied. */
+    private String value(int i) {
+        int from = words[2 * i];
+        int to = words[2 * i + 1];
+        if ((to & QUOTED) != 0) {
+            return ConfigParser.unescape(source, from + 1, (to & OFFSET_BITS) - 1);
+        }
+        if ((to & ESCAPED) != 0) {
+            return ConfigParser.unescape(source, from, to & OFFSET_BITS);
+        }
+        return source.substring(from, to);
+    }
+
     /** The argument values as nginx sees them (quotes removed). */
     public List<String> args() {
         List<String> made = args;
         if (made == null) {
-            String[] values = new String[tokens.size() - 1];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = tokens.get(i + 1).value();
-            }
-            made = List.of(values);
+            List<String> all = values();
+            made = all.size() == 1 ? List.of() : List.copyOf(all.subList(1, all.size()));
             args = made;
         }
         return made;
@@ -71,22 +110,45 @@ public final class Directive implements Node {
     public String argsText() {
         String made = argsText;
         if (made == null) {
-            made = tokens.size() == 2 ? tokens.get(1).value() : String.join(" ", args());
+            made = argCount() == 1 ? arg(0) : String.join(" ", args());
             argsText = made;
         }
         return made;
     }
 
     public String arg(int index) {
-        return index + 1 < tokens.size() ? tokens.get(index + 1).value() : null;
+        return index + 1 < words.length / 2 ? values().get(index + 1) : null;
     }
 
     public int argCount() {
-        return tokens.size() - 1;
+        return words.length / 2 - 1;
     }
 
+    /** The words as written, with where each stands. */
     public List<Token> tokens() {
-        return tokens;
+        List<Token> made = tokens;
+        if (made == null) {
+            Token[] all = new Token[words.length / 2];
+            int atLine = line;
+            int lineStart = offset - column + 1;
+            int scanned = offset;
+            for (int i = 0; i < all.length; i++) {
+                int from = words[2 * i];
+                int flags = words[2 * i + 1];
+                for (; scanned < from; scanned++) {
+                    if (source.charAt(scanned) == '\n') {
+                        atLine++;
+                        lineStart = scanned + 1;
+                    }
+                }
+                String raw = source.substring(from, flags & OFFSET_BITS);
+                String value = i == 0 ? name : (flags & (QUOTED | ESCAPED)) == 0 ? raw : value(i);
+                all[i] = new Token(value, raw, (flags & QUOTED) != 0, from, atLine, from - lineStart + 1);
+            }
+            made = List.of(all);
+            tokens = made;
+        }
+        return made;
     }
 
     public boolean isBlock() {
