@@ -24,6 +24,8 @@ public final class Location {
     private Optional<ProxyPass> pass;
     private Optional<Upstream> upstream;
     private HeaderSet headers;
+    /** {@link #label()}, made on first use: findings name their location several times each (racing threads agree). */
+    private String label;
 
     Location(Scope scope, Server server, Location parent, PcreTranslator.Cache regexes) {
         this.scope = scope;
@@ -134,6 +136,15 @@ public final class Location {
 
     /** How the location reads in nginx syntax, e.g. {@code location ^~ /ws/}. */
     public String label() {
+        String made = label;
+        if (made == null) {
+            made = makeLabel();
+            label = made;
+        }
+        return made;
+    }
+
+    private String makeLabel() {
         String modifier = switch (kind) {
             case EXACT -> "= ";
             case PREFIX_NO_REGEX -> "^~ ";
