@@ -22,8 +22,8 @@ public final class ConfigParser {
      */
     private int[] words = new int[16];
     private int wordInts;
-    /** The value of the name of the directive being read, set by {@link #readWord}. */
-    private String nameValue;
+    /** The values of those words (quotes removed, escapes applied), made while the text is at hand. */
+    private String[] values = new String[8];
     /** Every {@code include} directive, in file order: the loader follows them without walking the tree. */
     private final List<Directive> includes = new ArrayList<>();
     private final int length;
@@ -134,7 +134,7 @@ public final class ConfigParser {
                 skipComment();
             } else if (ch == ';') {
                 pos++;
-                Directive simple = new Directive(path, text, prefix, name, wordsCopy(), start, pos, startLine,
+                Directive simple = new Directive(path, text, prefix, valuesCopy(), wordsCopy(), start, pos, startLine,
                         column, null, null, null, pos, line);
                 if (name.equals("include")) {
                     includes.add(simple);
@@ -144,6 +144,7 @@ public final class ConfigParser {
                 pos++;
                 int headerEnd = pos;
                 int[] header = wordsCopy();
+                String[] headerValues = valuesCopy();
                 if (name.endsWith("_by_lua_block")) {
                     int bodyStart = pos;
                     LuaBlockSkipper lua = new LuaBlockSkipper(path, text, pos, line, lineStart);
@@ -152,43 +153,49 @@ public final class ConfigParser {
                     line = lua.line();
                     lineStart = lua.lineStart();
                     String body = text.substring(bodyStart, pos - 1);
-                    return new Directive(path, text, prefix, name, header, start, headerEnd, startLine, column,
-                            null, body, null, pos, line);
+                    return new Directive(path, text, prefix, headerValues, header, start, headerEnd, startLine,
+                            column, null, body, null, pos, line);
                 }
                 List<Node> children = new ArrayList<>();
                 blocks.push(name);
                 String closing = readBlockBody(children, depth + 1, startLine);
                 blocks.pop();
-                return new Directive(path, text, prefix, name, header, start, headerEnd, startLine, column,
-                        children, null, closing, pos, line);
+                return new Directive(path, text, prefix, headerValues, header, start, headerEnd, startLine,
+                        column, children, null, closing, pos, line);
             } else if (ch == '}') {
                 throw error(line, "unexpected \"}\"");
             } else {
                 boolean first = wordInts == 0;
                 readWord(first);
                 if (first) {
-                    name = nameValue;
+                    name = values[0];
                     checkName(name, startLine, blocks.peek());
                 }
             }
         }
     }
 
+    private String[] valuesCopy() {
+        return java.util.Arrays.copyOf(values, wordInts / 2);
+    }
+
     private int[] wordsCopy() {
         return java.util.Arrays.copyOf(words, wordInts);
     }
 
-    private void addWord(int from, int to, int flags) {
+    private void addWord(int from, int to, int flags, String value) {
         if (wordInts + 2 > words.length) {
             words = java.util.Arrays.copyOf(words, words.length * 2);
+            values = java.util.Arrays.copyOf(values, words.length / 2);
         }
+        values[wordInts / 2] = value;
         words[wordInts++] = from;
         words[wordInts++] = to | flags;
     }
 
     /**
-     * Reads one word into {@link #words}; for a directive's name ({@code name}) it also sets {@link #nameValue},
-     * interned when written plainly.
+     * Reads one word into {@link #words} and {@link #values}; a directive's name ({@code name}) comes out interned
+     * when written plainly.
      */
     private void readWord(boolean name) {
         int start = pos;
@@ -218,10 +225,7 @@ public final class ConfigParser {
                     throw error(line, "unexpected \"" + next + "\" after a quoted string");
                 }
             }
-            addWord(start, pos, Directive.QUOTED);
-            if (name) {
-                nameValue = unescape(text, start + 1, pos - 1);
-            }
+            addWord(start, pos, Directive.QUOTED, unescape(text, start + 1, pos - 1));
             return;
         }
         boolean variable = false;
@@ -250,11 +254,10 @@ public final class ConfigParser {
             hash = 31 * hash + ch;
             pos++;
         }
-        addWord(start, pos, escaped ? Directive.ESCAPED : 0);
-        if (name) {
-            // Without a backslash the value is the text as written.
-            nameValue = escaped ? unescape(text, start, pos) : interner.intern(text, start, pos, hash);
-        }
+        // Without a backslash the value is the text as written.
+        String value = escaped ? unescape(text, start, pos)
+                : name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
+        addWord(start, pos, 0, value);
     }
 
     /** Indentation as most files write it: a newline and up to this many spaces, shared instead of cut per node. */

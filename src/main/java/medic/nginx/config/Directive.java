@@ -10,16 +10,19 @@ import java.util.List;
 public final class Directive implements Node {
     /** Flag on a word's end in {@link #words}: the word is quoted. */
     static final int QUOTED = 1 << 30;
-    /** Flag on a word's end in {@link #words}: the unquoted word holds a backslash. */
-    static final int ESCAPED = 1 << 29;
-    private static final int OFFSET_BITS = ESCAPED - 1;
+    private static final int OFFSET_BITS = QUOTED - 1;
 
     private final String file;
-    /** The whole text of the file, which the header and the words are cut from on first use. */
+    /** The whole text of the file, which the header and the tokens are cut from on first use. */
     private final String source;
     private final String prefix;
     private final String name;
-    /** Each word as two ints: its start offset, and its end offset with the {@link #QUOTED}/{@link #ESCAPED} flags. */
+    /**
+     * Every word's value, the name first (quotes removed, escapes applied). Final, so every thread sees the
+     * filled array; nobody changes it.
+     */
+    private final String[] values;
+    /** Each word as two ints: its start offset, and its end offset with the {@link #QUOTED} flag. */
     private final int[] words;
     private final int offset;
     private final int headerEnd;
@@ -30,11 +33,9 @@ public final class Directive implements Node {
     private final String closingPrefix;
     private final int end;
     private final int endLine;
-    /** The word values, name first, made on first use; an immutable list, so threads racing to make it agree. */
-    private List<String> values;
-    /** The argument values, made on first use (immutable, as {@link #values}). */
+    /** The argument values, made on first use; an immutable list, so threads racing to make it agree. */
     private List<String> args;
-    /** The words as tokens, made on first use (immutable, as {@link #values}). */
+    /** The words as tokens, made on first use (immutable, as {@link #args}). */
     private List<Token> tokens;
     /** The header text, cut on first use (a String is immutable, so threads racing to cut it agree). */
     private String header;
@@ -42,15 +43,16 @@ public final class Directive implements Node {
     private String argsText;
 
     /**
-     * {@code words} holds two ints per word (see {@link #words}), the first the name, whose value is {@code name};
-     * {@code children}, a list nobody changes afterwards; the header is {@code source[offset, headerEnd)}.
+     * {@code values} holds every word's value, the name first, {@code words} two ints per word (see {@link #words}),
+     * {@code children} a list nobody changes afterwards; the header is {@code source[offset, headerEnd)}.
      */
-    Directive(String file, String source, String prefix, String name, int[] words, int offset, int headerEnd,
+    Directive(String file, String source, String prefix, String[] values, int[] words, int offset, int headerEnd,
               int line, int column, List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
         this.file = file;
         this.source = source;
         this.prefix = prefix;
-        this.name = name;
+        this.values = values;
+        this.name = values[0];
         this.words = words;
         this.offset = offset;
         this.headerEnd = headerEnd;
@@ -67,40 +69,11 @@ public final class Directive implements Node {
         return name;
     }
 
-    /** Every word's value, the name first. */
-    private List<String> values() {
-        List<String> made = values;
-        if (made == null) {
-            String[] all = new String[words.length / 2];
-            all[0] = name;
-            for (int i = 1; i < all.length; i++) {
-                all[i] = value(i);
-            }
-            made = List.of(all);
-            values = made;
-        }
-        return made;
-    }
-
-    /** The value of word {@code i} as nginx sees it: quotes removed, escapes applied. */
-    private String value(int i) {
-        int from = words[2 * i];
-        int to = words[2 * i + 1];
-        if ((to & QUOTED) != 0) {
-            return ConfigParser.unescape(source, from + 1, (to & OFFSET_BITS) - 1);
-        }
-        if ((to & ESCAPED) != 0) {
-            return ConfigParser.unescape(source, from, to & OFFSET_BITS);
-        }
-        return source.substring(from, to);
-    }
-
     /** The argument values as nginx sees them (quotes removed). */
     public List<String> args() {
         List<String> made = args;
         if (made == null) {
-            List<String> all = values();
-            made = all.size() == 1 ? List.of() : List.copyOf(all.subList(1, all.size()));
+            made = List.of(java.util.Arrays.copyOfRange(values, 1, values.length));
             args = made;
         }
         return made;
@@ -117,11 +90,11 @@ public final class Directive implements Node {
     }
 
     public String arg(int index) {
-        return index + 1 < words.length / 2 ? values().get(index + 1) : null;
+        return index + 1 < values.length ? values[index + 1] : null;
     }
 
     public int argCount() {
-        return words.length / 2 - 1;
+        return values.length - 1;
     }
 
     /** The words as written, with where each stands. */
@@ -142,7 +115,7 @@ public final class Directive implements Node {
                     }
                 }
                 String raw = source.substring(from, flags & OFFSET_BITS);
-                String value = i == 0 ? name : (flags & (QUOTED | ESCAPED)) == 0 ? raw : value(i);
+                String value = values[i];
                 all[i] = new Token(value, raw, (flags & QUOTED) != 0, from, atLine, from - lineStart + 1);
             }
             made = List.of(all);

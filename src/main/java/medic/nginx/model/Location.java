@@ -69,11 +69,14 @@ public final class Location {
         nested.add(location);
     }
 
-    void route(int position, Optional<ProxyPass> proxyPass, Optional<Upstream> group, HeaderSet headerSet) {
-        this.index = position;
+    void route(Optional<ProxyPass> proxyPass, Optional<Upstream> group, HeaderSet headerSet) {
         this.pass = proxyPass;
         this.upstream = group;
         this.headers = headerSet;
+    }
+
+    void index(int position) {
+        this.index = position;
     }
 
     /**
