@@ -75,6 +75,11 @@ public final class Location {
         this.headers = headerSet;
     }
 
+    /** Replaces the header set with an equal one that other locations share. */
+    void share(HeaderSet headerSet) {
+        this.headers = headerSet;
+    }
+
     void index(int position) {
         this.index = position;
     }

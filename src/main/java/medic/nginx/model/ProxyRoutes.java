@@ -16,12 +16,21 @@ final class ProxyRoutes {
     private final Map<String, Upstream> named;
     private final Map<Scope, List<Location>> users = new IdentityHashMap<>();
 
-    /** Numbers the locations (whose routes the model has recorded on them) and lists each upstream block's users. */
+    /**
+     * Numbers the locations (whose routes the model has recorded on them, in two halves), lists each upstream block's
+     * users, and gives the locations below one level one header set (each half made its own).
+     */
     ProxyRoutes(List<Location> locations, Map<String, Upstream> named) {
         this.named = named;
+        Map<Scope, HeaderSet> shared = new IdentityHashMap<>();
         for (int i = 0; i < locations.size(); i++) {
             Location location = locations.get(i);
             location.index(i);
+            HeaderSet headers = location.headers();
+            HeaderSet first = shared.putIfAbsent(headers.level(), headers);
+            if (first != null && first != headers) {
+                location.share(first);
+            }
             Optional<Upstream> upstream = location.upstream();
             if (upstream != null && upstream.isPresent() && !upstream.get().isImplicit()) {
                 users.computeIfAbsent(upstream.get().scope(), s -> new ArrayList<>()).add(location);

@@ -43,8 +43,8 @@ public final class WebSocketWithoutConnectionLimit implements Rule {
         List<Finding> out = new ArrayList<>();
         List<String> zone = zone(config.http());
         String zoneName = zoneName(zone);
-        for (Location location : config.locations()) {
-            if (!analysis.isWebSocket(location) || limited(location.scope())) {
+        for (Location location : analysis.webSocketLocations()) {
+            if (limited(location.scope())) {
                 continue;
             }
             out.add(findings.at(location.block(), Severity.MEDIUM)
