@@ -15,17 +15,15 @@ public final class ConfigParser {
     private final String path;
     private final String text;
     private final java.util.ArrayDeque<String> blocks = new java.util.ArrayDeque<>();
-    private final TextInterner interner = new TextInterner();
-    /**
-     * The words of the directive being read, two ints each ({@link Directive#words}); copied out before its block
-     * body is read. Flat, so a word costs no object until someone asks for it.
-     */
-    private int[] words = new int[16];
-    private int wordInts;
-    /** The values of those words (quotes removed, escapes applied), made while the text is at hand. */
-    private String[] values = new String[8];
+    /** Shares directive names within one parse; none when only re-reading a directive's tokens. */
+    private TextInterner interner;
     /** Every {@code include} directive, in file order: the loader follows them without walking the tree. */
     private final List<Directive> includes = new ArrayList<>();
+    /** The values of the words of the directive being read; copied out before its block body is read. */
+    private String[] values = new String[8];
+    private int wordCount;
+    /** Where {@link #tokens} records each word's start and end; null while parsing a file. */
+    private int[] bounds;
     private final int length;
     private int pos;
     private int line = 1;
@@ -53,6 +51,7 @@ public final class ConfigParser {
                     + " which nginx reads as part of the first directive; save the file without BOM");
         }
         ConfigParser parser = new ConfigParser(path, text);
+        parser.interner = new TextInterner();
         List<Node> nodes = new ArrayList<>();
         String trailing = parser.readBlockBody(nodes, 0, 0);
         return new Parsed(new ConfigFile(path, text, nodes, trailing), List.copyOf(parser.includes));
@@ -122,7 +121,7 @@ public final class ConfigParser {
         int start = pos;
         int startLine = line;
         int column = pos - lineStart + 1;
-        wordInts = 0;
+        wordCount = 0;
         String name = null;
         while (true) {
             skipWhitespace();
@@ -134,7 +133,7 @@ public final class ConfigParser {
                 skipComment();
             } else if (ch == ';') {
                 pos++;
-                Directive simple = new Directive(path, text, prefix, valuesCopy(), wordsCopy(), start, pos, startLine,
+                Directive simple = new Directive(path, text, prefix, valuesCopy(), start, pos, startLine,
                         column, null, null, null, pos, line);
                 if (name.equals("include")) {
                     includes.add(simple);
@@ -143,7 +142,6 @@ public final class ConfigParser {
             } else if (ch == '{') {
                 pos++;
                 int headerEnd = pos;
-                int[] header = wordsCopy();
                 String[] headerValues = valuesCopy();
                 if (name.endsWith("_by_lua_block")) {
                     int bodyStart = pos;
@@ -153,19 +151,19 @@ public final class ConfigParser {
                     line = lua.line();
                     lineStart = lua.lineStart();
                     String body = text.substring(bodyStart, pos - 1);
-                    return new Directive(path, text, prefix, headerValues, header, start, headerEnd, startLine,
+                    return new Directive(path, text, prefix, headerValues, start, headerEnd, startLine,
                             column, null, body, null, pos, line);
                 }
                 List<Node> children = new ArrayList<>();
                 blocks.push(name);
                 String closing = readBlockBody(children, depth + 1, startLine);
                 blocks.pop();
-                return new Directive(path, text, prefix, headerValues, header, start, headerEnd, startLine,
+                return new Directive(path, text, prefix, headerValues, start, headerEnd, startLine,
                         column, children, null, closing, pos, line);
             } else if (ch == '}') {
                 throw error(line, "unexpected \"}\"");
             } else {
-                boolean first = wordInts == 0;
+                boolean first = wordCount == 0;
                 readWord(first);
                 if (first) {
                     name = values[0];
@@ -176,25 +174,54 @@ public final class ConfigParser {
     }
 
     private String[] valuesCopy() {
-        return java.util.Arrays.copyOf(values, wordInts / 2);
+        return java.util.Arrays.copyOf(values, wordCount);
     }
 
-    private int[] wordsCopy() {
-        return java.util.Arrays.copyOf(words, wordInts);
-    }
-
-    private void addWord(int from, int to, int flags, String value) {
-        if (wordInts + 2 > words.length) {
-            words = java.util.Arrays.copyOf(words, words.length * 2);
-            values = java.util.Arrays.copyOf(values, words.length / 2);
+    private void addWord(int from, int to, String value) {
+        if (wordCount == values.length) {
+            values = java.util.Arrays.copyOf(values, wordCount * 2);
         }
-        values[wordInts / 2] = value;
-        words[wordInts++] = from;
-        words[wordInts++] = to | flags;
+        if (bounds != null) {
+            if (2 * wordCount + 2 > bounds.length) {
+                bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * wordCount] = from;
+            bounds[2 * wordCount + 1] = to;
+        }
+        values[wordCount++] = value;
     }
 
     /**
-     * Reads one word into {@link #words} and {@link #values}; a directive's name ({@code name}) comes out interned
+     * The words of the directive at {@code offset} (on {@code line}, whose first character is at {@code lineStart})
+     * as tokens, read again the way the parse read them: the tree keeps only their values, and few callers ask.
+     */
+    static List<Token> tokens(String path, String text, int offset, int line, int lineStart, String[] values) {
+        ConfigParser parser = new ConfigParser(path, text);
+        parser.pos = offset;
+        parser.line = line;
+        parser.lineStart = lineStart;
+        parser.bounds = new int[2 * values.length];
+        Token[] tokens = new Token[values.length];
+        for (int i = 0; i < tokens.length; i++) {
+            parser.skipWhitespace();
+            while (parser.text.charAt(parser.pos) == '#') {
+                parser.skipComment();
+                parser.skipWhitespace();
+            }
+            int wordLine = parser.line;
+            int column = parser.pos - parser.lineStart + 1;
+            parser.readWord(false);
+            int from = parser.bounds[2 * i];
+            int to = parser.bounds[2 * i + 1];
+            char first = text.charAt(from);
+            tokens[i] = new Token(values[i], text.substring(from, to), first == '"' || first == '\'', from, wordLine,
+                    column);
+        }
+        return List.of(tokens);
+    }
+
+    /**
+     * Reads one word into {@link #values}; a directive's name ({@code name}) comes out interned
      * when written plainly.
      */
     private void readWord(boolean name) {
@@ -225,7 +252,7 @@ public final class ConfigParser {
                     throw error(line, "unexpected \"" + next + "\" after a quoted string");
                 }
             }
-            addWord(start, pos, Directive.QUOTED, unescape(text, start + 1, pos - 1));
+            addWord(start, pos, unescape(text, start + 1, pos - 1));
             return;
         }
         boolean variable = false;
@@ -257,7 +284,7 @@ public final class ConfigParser {
         // Without a backslash the value is the text as written.
         String value = escaped ? unescape(text, start, pos)
                 : name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
-        addWord(start, pos, 0, value);
+        addWord(start, pos, value);
     }
 
     /** Indentation as most files write it: a newline and up to this many spaces, shared instead of cut per node. */

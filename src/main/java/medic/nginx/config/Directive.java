@@ -8,10 +8,6 @@ import java.util.List;
  * as raw Lua text instead of children, because nginx's Lua module reads it with its own lexer.
  */
 public final class Directive implements Node {
-    /** Flag on a word's end in {@link #words}: the word is quoted. */
-    static final int QUOTED = 1 << 30;
-    private static final int OFFSET_BITS = QUOTED - 1;
-
     private final String file;
     /** The whole text of the file, which the header and the tokens are cut from on first use. */
     private final String source;
@@ -22,8 +18,6 @@ public final class Directive implements Node {
      * filled array; nobody changes it.
      */
     private final String[] values;
-    /** Each word as two ints: its start offset, and its end offset with the {@link #QUOTED} flag. */
-    private final int[] words;
     private final int offset;
     private final int headerEnd;
     private final int line;
@@ -43,17 +37,16 @@ public final class Directive implements Node {
     private String argsText;
 
     /**
-     * {@code values} holds every word's value, the name first, {@code words} two ints per word (see {@link #words}),
-     * {@code children} a list nobody changes afterwards; the header is {@code source[offset, headerEnd)}.
+     * {@code values} holds every word's value, the name first; {@code children} is a list nobody changes afterwards;
+     * the header is {@code source[offset, headerEnd)}.
      */
-    Directive(String file, String source, String prefix, String[] values, int[] words, int offset, int headerEnd,
+    Directive(String file, String source, String prefix, String[] values, int offset, int headerEnd,
               int line, int column, List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
         this.file = file;
         this.source = source;
         this.prefix = prefix;
         this.values = values;
         this.name = values[0];
-        this.words = words;
         this.offset = offset;
         this.headerEnd = headerEnd;
         this.line = line;
@@ -101,24 +94,7 @@ public final class Directive implements Node {
     public List<Token> tokens() {
         List<Token> made = tokens;
         if (made == null) {
-            Token[] all = new Token[words.length / 2];
-            int atLine = line;
-            int lineStart = offset - column + 1;
-            int scanned = offset;
-            for (int i = 0; i < all.length; i++) {
-                int from = words[2 * i];
-                int flags = words[2 * i + 1];
-                for (; scanned < from; scanned++) {
-                    if (source.charAt(scanned) == '\n') {
-                        atLine++;
-                        lineStart = scanned + 1;
-                    }
-                }
-                String raw = source.substring(from, flags & OFFSET_BITS);
-                String value = values[i];
-                all[i] = new Token(value, raw, (flags & QUOTED) != 0, from, atLine, from - lineStart + 1);
-            }
-            made = List.of(all);
+            made = ConfigParser.tokens(file, source, offset, line, offset - column + 1, values);
             tokens = made;
         }
         return made;

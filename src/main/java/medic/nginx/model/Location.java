@@ -142,6 +142,11 @@ public final class Location {
         return Collections.unmodifiableList(nested);
     }
 
+    /** {@link #nested()} without the read-only view, for the model's own walks. */
+    List<Location> nestedList() {
+        return nested;
+    }
+
     /** How the location reads in nginx syntax, e.g. {@code location ^~ /ws/}. */
     public String label() {
         String made = label;

@@ -38,8 +38,8 @@ final class ScopeBuilder {
     }
 
     private void read(Scope scope, List<Node> nodes, List<Scope> blocks) {
-        for (Node node : nodes) {
-            if (!(node instanceof Directive directive)) {
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            if (!(nodes.get(i) instanceof Directive directive)) {
                 continue;
             }
             if (directive.name().equals("include") && !directive.isBlock()) {
