@@ -50,7 +50,7 @@ final class ScopeBuilder {
             }
             scope.add(directive);
             if (directive.isBlock()) {
-                Scope child = new Scope(ScopeKind.of(directive.name()), directive, scope);
+                Scope child = new Scope(ScopeKind.of(directive.name()), directive, scope, directive.children().size());
                 scope.addChild(child);
                 blocks.add(child);
             }
