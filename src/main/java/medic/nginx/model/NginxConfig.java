@@ -126,6 +126,11 @@ public final class NginxConfig {
         return locations;
     }
 
+    /** Regex locations whose PCRE pattern Java cannot read (so no URI is matched against them), in file order. */
+    public List<Location> unreadableRegexLocations() {
+        return routes.unreadable();
+    }
+
     /**
      * The value of a directive at a scope: the nearest level that sets it, else nginx's default. An upstream
      * block inherits nothing (its {@code keepalive_timeout} is not the http-level client one).

@@ -15,6 +15,8 @@ import medic.nginx.config.Directive;
 final class ProxyRoutes {
     private final Map<String, Upstream> named;
     private final Map<Scope, List<Location>> users = new IdentityHashMap<>();
+    /** Regex locations whose pattern Java cannot read, in file order (usually none). */
+    private final List<Location> unreadable = new ArrayList<>(0);
 
     /**
      * Numbers the locations (whose routes the model has recorded on them, in two halves), lists each upstream block's
@@ -26,6 +28,9 @@ final class ProxyRoutes {
         for (int i = 0; i < locations.size(); i++) {
             Location location = locations.get(i);
             location.index(i);
+            if (location.isRegex() && location.regex() == null) {
+                unreadable.add(location);
+            }
             HeaderSet headers = location.headers();
             HeaderSet first = shared.putIfAbsent(headers.level(), headers);
             if (first != null && first != headers) {
@@ -36,6 +41,11 @@ final class ProxyRoutes {
                 users.computeIfAbsent(upstream.get().scope(), s -> new ArrayList<>()).add(location);
             }
         }
+    }
+
+    /** Regex locations whose pattern Java cannot read, in file order. */
+    List<Location> unreadable() {
+        return java.util.Collections.unmodifiableList(unreadable);
     }
 
     /** The location's own proxy_pass (nginx does not inherit it), or empty. */
