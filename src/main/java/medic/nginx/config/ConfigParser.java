@@ -62,7 +62,7 @@ public final class ConfigParser {
         while (true) {
             int wsStart = pos;
             skipWhitespace();
-            String ws = whitespace(wsStart, pos);
+            String ws = Words.whitespace(text, wsStart, pos);
             if (pos >= length) {
                 if (depth > 0) {
                     throw error(line, "unexpected end of file, expecting \"}\" (block opened on line " + openLine + ")");
@@ -252,7 +252,7 @@ public final class ConfigParser {
                     throw error(line, "unexpected \"" + next + "\" after a quoted string");
                 }
             }
-            addWord(start, pos, unescape(text, start + 1, pos - 1));
+            addWord(start, pos, Words.unescape(text, start + 1, pos - 1));
             return;
         }
         boolean variable = false;
@@ -282,60 +282,9 @@ public final class ConfigParser {
             pos++;
         }
         // Without a backslash the value is the text as written.
-        String value = escaped ? unescape(text, start, pos)
+        String value = escaped ? Words.unescape(text, start, pos)
                 : name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
         addWord(start, pos, value);
-    }
-
-    /** Indentation as most files write it: a newline and up to this many spaces, shared instead of cut per node. */
-    private static final String[] INDENTS = new String[65];
-
-    static {
-        for (int i = 0; i < INDENTS.length; i++) {
-            INDENTS[i] = "\n" + " ".repeat(i);
-        }
-    }
-
-    /** The whitespace {@code text[from, to)}: a shared string for a newline and spaces, else a fresh cut. */
-    private String whitespace(int from, int to) {
-        int spaces = to - from - 1;
-        if (spaces >= 0 && spaces < INDENTS.length && text.charAt(from) == '\n') {
-            int i = from + 1;
-            while (i < to && text.charAt(i) == ' ') {
-                i++;
-            }
-            if (i == to) {
-                return INDENTS[spaces];
-            }
-        }
-        return text.substring(from, to);
-    }
-
-    /** nginx applies the same escapes to quoted and bare words; other backslashes stay as written. */
-    static String unescape(String raw, int from, int to) {
-        int backslash = from;
-        while (backslash < to && raw.charAt(backslash) != '\\') {
-            backslash++;
-        }
-        if (backslash == to) {
-            return raw.substring(from, to);
-        }
-        StringBuilder out = new StringBuilder(to - from);
-        for (int i = from; i < to; i++) {
-            char ch = raw.charAt(i);
-            if (ch == '\\' && i + 1 < to) {
-                char next = raw.charAt(i + 1);
-                switch (next) {
-                    case '"', '\'', '\\' -> { out.append(next); i++; continue; }
-                    case 't' -> { out.append('\t'); i++; continue; }
-                    case 'r' -> { out.append('\r'); i++; continue; }
-                    case 'n' -> { out.append('\n'); i++; continue; }
-                    default -> { }
-                }
-            }
-            out.append(ch);
-        }
-        return out.toString();
     }
 
     private void skipComment() {
