@@ -15,11 +15,15 @@ public final class ConfigParser {
     private final String path;
     private final String text;
     private final java.util.ArrayDeque<String> blocks = new java.util.ArrayDeque<>();
-    private final TextInterner interner = new TextInterner();
-    /** The words of the directive being read; copied out before its block body is read. */
-    private final List<Token> words = new ArrayList<>(8);
+    /** Shares directive names within one parse; none when only re-reading a directive's tokens. */
+    private TextInterner interner;
     /** Every {@code include} directive, in file order: the loader follows them without walking the tree. */
     private final List<Directive> includes = new ArrayList<>();
+    /** The values of the words of the directive being read; copied out before its block body is read. */
+    private String[] values = new String[8];
+    private int wordCount;
+    /** Where {@link #tokens} records each word's start and end; null while parsing a file. */
+    private int[] bounds;
     private final int length;
     private int pos;
     private int line = 1;
@@ -47,6 +51,7 @@ public final class ConfigParser {
                     + " which nginx reads as part of the first directive; save the file without BOM");
         }
         ConfigParser parser = new ConfigParser(path, text);
+        parser.interner = new TextInterner();
         List<Node> nodes = new ArrayList<>();
         String trailing = parser.readBlockBody(nodes, 0, 0);
         return new Parsed(new ConfigFile(path, text, nodes, trailing), List.copyOf(parser.includes));
@@ -57,7 +62,7 @@ public final class ConfigParser {
         while (true) {
             int wsStart = pos;
             skipWhitespace();
-            String ws = text.substring(wsStart, pos);
+            String ws = Words.whitespace(text, wsStart, pos);
             if (pos >= length) {
                 if (depth > 0) {
                     throw error(line, "unexpected end of file, expecting \"}\" (block opened on line " + openLine + ")");
@@ -96,11 +101,10 @@ public final class ConfigParser {
      * Outside blocks whose entries are data (map, types...), nginx looks every name up in its directive table;
      * a name with characters no directive has is almost always an unquoted regex quantifier that split a line.
      */
-    private void checkName(Token name, String parentBlock) {
+    private void checkName(String value, int nameLine, String parentBlock) {
         if (parentBlock != null && DATA_BLOCKS.contains(parentBlock)) {
             return;
         }
-        String value = name.value();
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             boolean plain = ch >= 'a' && ch <= 'z' || ch == '_' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
@@ -108,7 +112,7 @@ public final class ConfigParser {
                 String hint = value.indexOf('}') >= 0
                         ? ": a regex with {n,m} must be quoted, e.g. location ~ \"^/a{3,8}$\""
                         : "";
-                throw error(name.line(), "unknown directive \"" + value + "\"" + hint);
+                throw error(nameLine, "unknown directive \"" + value + "\"" + hint);
             }
         }
     }
@@ -117,8 +121,8 @@ public final class ConfigParser {
         int start = pos;
         int startLine = line;
         int column = pos - lineStart + 1;
-        List<Token> tokens = words;
-        tokens.clear();
+        wordCount = 0;
+        String name = null;
         while (true) {
             skipWhitespace();
             if (pos >= length) {
@@ -129,17 +133,17 @@ public final class ConfigParser {
                 skipComment();
             } else if (ch == ';') {
                 pos++;
-                Directive simple = new Directive(path, text, prefix, List.copyOf(tokens), start, pos, startLine,
+                Directive simple = new Directive(path, text, prefix, valuesCopy(), start, pos, startLine,
                         column, null, null, null, pos, line);
-                if (simple.name().equals("include")) {
+                if (name.equals("include")) {
                     includes.add(simple);
                 }
                 return simple;
             } else if (ch == '{') {
                 pos++;
                 int headerEnd = pos;
-                List<Token> header = List.copyOf(tokens);
-                if (header.get(0).value().endsWith("_by_lua_block")) {
+                String[] headerValues = valuesCopy();
+                if (name.endsWith("_by_lua_block")) {
                     int bodyStart = pos;
                     LuaBlockSkipper lua = new LuaBlockSkipper(path, text, pos, line, lineStart);
                     lua.skipBody(startLine);
@@ -147,32 +151,82 @@ public final class ConfigParser {
                     line = lua.line();
                     lineStart = lua.lineStart();
                     String body = text.substring(bodyStart, pos - 1);
-                    return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
-                            null, body, null, pos, line);
+                    return new Directive(path, text, prefix, headerValues, start, headerEnd, startLine,
+                            column, null, body, null, pos, line);
                 }
                 List<Node> children = new ArrayList<>();
-                blocks.push(header.get(0).value());
+                blocks.push(name);
                 String closing = readBlockBody(children, depth + 1, startLine);
                 blocks.pop();
-                return new Directive(path, text, prefix, header, start, headerEnd, startLine, column,
-                        children, null, closing, pos, line);
+                return new Directive(path, text, prefix, headerValues, start, headerEnd, startLine,
+                        column, children, null, closing, pos, line);
             } else if (ch == '}') {
                 throw error(line, "unexpected \"}\"");
             } else {
-                Token word = readWord(tokens.isEmpty());
-                if (tokens.isEmpty()) {
-                    checkName(word, blocks.peek());
+                boolean first = wordCount == 0;
+                readWord(first);
+                if (first) {
+                    name = values[0];
+                    checkName(name, startLine, blocks.peek());
                 }
-                tokens.add(word);
             }
         }
     }
 
-    /** Reads one word; a directive's name ({@code name}) comes out interned when written plainly. */
-    private Token readWord(boolean name) {
+    private String[] valuesCopy() {
+        return java.util.Arrays.copyOf(values, wordCount);
+    }
+
+    private void addWord(int from, int to, String value) {
+        if (wordCount == values.length) {
+            values = java.util.Arrays.copyOf(values, wordCount * 2);
+        }
+        if (bounds != null) {
+            if (2 * wordCount + 2 > bounds.length) {
+                bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * wordCount] = from;
+            bounds[2 * wordCount + 1] = to;
+        }
+        values[wordCount++] = value;
+    }
+
+    /**
+     * The words of the directive at {@code offset} (on {@code line}, whose first character is at {@code lineStart})
+     * as tokens, read again the way the parse read them: the tree keeps only their values, and few callers ask.
+     */
+    static List<Token> tokens(String path, String text, int offset, int line, int lineStart, String[] values) {
+        ConfigParser parser = new ConfigParser(path, text);
+        parser.pos = offset;
+        parser.line = line;
+        parser.lineStart = lineStart;
+        parser.bounds = new int[2 * values.length];
+        Token[] tokens = new Token[values.length];
+        for (int i = 0; i < tokens.length; i++) {
+            parser.skipWhitespace();
+            while (parser.text.charAt(parser.pos) == '#') {
+                parser.skipComment();
+                parser.skipWhitespace();
+            }
+            int wordLine = parser.line;
+            int column = parser.pos - parser.lineStart + 1;
+            parser.readWord(false);
+            int from = parser.bounds[2 * i];
+            int to = parser.bounds[2 * i + 1];
+            char first = text.charAt(from);
+            tokens[i] = new Token(values[i], text.substring(from, to), first == '"' || first == '\'', from, wordLine,
+                    column);
+        }
+        return List.of(tokens);
+    }
+
+    /**
+     * Reads one word into {@link #values}; a directive's name ({@code name}) comes out interned
+     * when written plainly.
+     */
+    private void readWord(boolean name) {
         int start = pos;
         int startLine = line;
-        int column = pos - lineStart + 1;
         char first = text.charAt(pos);
         if (first == '"' || first == '\'') {
             pos++;
@@ -198,8 +252,8 @@ public final class ConfigParser {
                     throw error(line, "unexpected \"" + next + "\" after a quoted string");
                 }
             }
-            String raw = text.substring(start, pos);
-            return new Token(unescape(raw, 1, raw.length() - 1), raw, true, start, startLine, column);
+            addWord(start, pos, Words.unescape(text, start + 1, pos - 1));
+            return;
         }
         boolean variable = false;
         boolean escaped = false;
@@ -227,36 +281,10 @@ public final class ConfigParser {
             hash = 31 * hash + ch;
             pos++;
         }
-        if (escaped) {
-            String raw = text.substring(start, pos);
-            return new Token(unescape(raw, 0, raw.length()), raw, false, start, startLine, column);
-        }
         // Without a backslash the value is the text as written.
-        String raw = name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
-        return new Token(raw, raw, false, start, startLine, column);
-    }
-
-    /** nginx applies the same escapes to quoted and bare words; other backslashes stay as written. */
-    static String unescape(String raw, int from, int to) {
-        if (raw.indexOf('\\', from) < 0) {
-            return raw.substring(from, to);
-        }
-        StringBuilder out = new StringBuilder(to - from);
-        for (int i = from; i < to; i++) {
-            char ch = raw.charAt(i);
-            if (ch == '\\' && i + 1 < to) {
-                char next = raw.charAt(i + 1);
-                switch (next) {
-                    case '"', '\'', '\\' -> { out.append(next); i++; continue; }
-                    case 't' -> { out.append('\t'); i++; continue; }
-                    case 'r' -> { out.append('\r'); i++; continue; }
-                    case 'n' -> { out.append('\n'); i++; continue; }
-                    default -> { }
-                }
-            }
-            out.append(ch);
-        }
-        return out.toString();
+        String value = escaped ? Words.unescape(text, start, pos)
+                : name ? interner.intern(text, start, pos, hash) : text.substring(start, pos);
+        addWord(start, pos, value);
     }
 
     private void skipComment() {

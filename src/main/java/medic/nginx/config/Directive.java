@@ -9,11 +9,15 @@ import java.util.List;
  */
 public final class Directive implements Node {
     private final String file;
-    /** The whole text of the file, which the header is cut from on first use. */
+    /** The whole text of the file, which the header and the tokens are cut from on first use. */
     private final String source;
     private final String prefix;
     private final String name;
-    private final List<Token> tokens;
+    /**
+     * Every word's value, the name first (quotes removed, escapes applied). Final, so every thread sees the
+     * filled array; nobody changes it.
+     */
+    private final String[] values;
     private final int offset;
     private final int headerEnd;
     private final int line;
@@ -25,24 +29,29 @@ public final class Directive implements Node {
     private final int endLine;
     /** The argument values, made on first use; an immutable list, so threads racing to make it agree. */
     private List<String> args;
+    /** The words as tokens, made on first use (immutable, as {@link #args}). */
+    private List<Token> tokens;
     /** The header text, cut on first use (a String is immutable, so threads racing to cut it agree). */
     private String header;
     /** The arguments joined by single spaces, made on first use (racing threads agree, as for the header). */
     private String argsText;
 
-    /** {@code tokens} must be immutable; the header is {@code source[offset, headerEnd)}. */
-    Directive(String file, String source, String prefix, List<Token> tokens, int offset, int headerEnd, int line,
-              int column, List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
+    /**
+     * {@code values} holds every word's value, the name first; {@code children} is a list nobody changes afterwards;
+     * the header is {@code source[offset, headerEnd)}.
+     */
+    Directive(String file, String source, String prefix, String[] values, int offset, int headerEnd,
+              int line, int column, List<Node> children, String rawBody, String closingPrefix, int end, int endLine) {
         this.file = file;
         this.source = source;
         this.prefix = prefix;
-        this.tokens = tokens;
-        this.name = tokens.get(0).value();
+        this.values = values;
+        this.name = values[0];
         this.offset = offset;
         this.headerEnd = headerEnd;
         this.line = line;
         this.column = column;
-        this.children = children == null ? null : List.copyOf(children);
+        this.children = children == null ? null : java.util.Collections.unmodifiableList(children);
         this.rawBody = rawBody;
         this.closingPrefix = closingPrefix;
         this.end = end;
@@ -57,11 +66,7 @@ public final class Directive implements Node {
     public List<String> args() {
         List<String> made = args;
         if (made == null) {
-            String[] values = new String[tokens.size() - 1];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = tokens.get(i + 1).value();
-            }
-            made = List.of(values);
+            made = List.of(java.util.Arrays.copyOfRange(values, 1, values.length));
             args = made;
         }
         return made;
@@ -71,22 +76,28 @@ public final class Directive implements Node {
     public String argsText() {
         String made = argsText;
         if (made == null) {
-            made = tokens.size() == 2 ? tokens.get(1).value() : String.join(" ", args());
+            made = argCount() == 1 ? arg(0) : String.join(" ", args());
             argsText = made;
         }
         return made;
     }
 
     public String arg(int index) {
-        return index + 1 < tokens.size() ? tokens.get(index + 1).value() : null;
+        return index + 1 < values.length ? values[index + 1] : null;
     }
 
     public int argCount() {
-        return tokens.size() - 1;
+        return values.length - 1;
     }
 
+    /** The words as written, with where each stands. */
     public List<Token> tokens() {
-        return tokens;
+        List<Token> made = tokens;
+        if (made == null) {
+            made = ConfigParser.tokens(file, source, offset, line, offset - column + 1, values);
+            tokens = made;
+        }
+        return made;
     }
 
     public boolean isBlock() {

@@ -48,22 +48,13 @@ final class TextInterner {
             if (found == null) {
                 break;
             }
-            if (hashes[slot] == hash && found.length() == length && sameText(found, text, from)) {
+            if (hashes[slot] == hash && found.length() == length && text.regionMatches(from, found, 0, length)) {
                 return found;
             }
         }
         String made = text.substring(from, to);
         add(made, hash);
         return made;
-    }
-
-    private static boolean sameText(String found, String text, int from) {
-        for (int i = 0, n = found.length(); i < n; i++) {
-            if (found.charAt(i) != text.charAt(from + i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void add(String value, int hash) {

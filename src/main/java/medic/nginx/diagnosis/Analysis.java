@@ -21,6 +21,8 @@ public final class Analysis {
     private final BackendFacts facts;
     /** Why each location (by {@link Location#index()}) serves WebSocket traffic; null where it does not. */
     private final String[] webSocketReasons;
+    /** The locations with a reason, in file order: most rules look at these alone. */
+    private final List<Location> webSocketLocations;
 
     public Analysis(NginxConfig config, LogView log, BackendFacts facts) {
         this.config = config;
@@ -29,9 +31,19 @@ public final class Analysis {
         List<Location> locations = config.locations();
         this.webSocketReasons = new String[locations.size()];
         Map<String, Boolean> pathVerdicts = new HashMap<>();
+        List<Location> webSockets = new java.util.ArrayList<>();
         for (int i = 0; i < webSocketReasons.length; i++) {
             webSocketReasons[i] = webSocketReason(locations.get(i), pathVerdicts);
+            if (webSocketReasons[i] != null) {
+                webSockets.add(locations.get(i));
+            }
         }
+        this.webSocketLocations = java.util.Collections.unmodifiableList(webSockets);
+    }
+
+    /** The locations taken to serve WebSocket traffic ({@link #isWebSocket}), in the order of the config's. */
+    public List<Location> webSocketLocations() {
+        return webSocketLocations;
     }
 
     public NginxConfig config() {

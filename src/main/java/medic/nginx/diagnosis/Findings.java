@@ -31,9 +31,11 @@ public final class Findings {
         private String message = "";
         private String effective;
         private String defaultValue;
-        private final List<String> evidence = new ArrayList<>();
+        /** Null until the first line: most findings have none, and a large config has thousands of findings. */
+        private List<String> evidence;
         private String fix = "";
-        private final List<Change> changes = new ArrayList<>();
+        /** Null until the first change (the finding copies it anyway). */
+        private List<Change> changes;
         private boolean confirmed;
 
         private Builder(String rule, String title, Severity severity, String file, int line) {
@@ -64,19 +66,26 @@ public final class Findings {
         }
 
         public Builder evidence(String line) {
-            evidence.add(line);
+            evidence().add(line);
             return this;
         }
 
         public Builder evidence(List<String> lines) {
-            evidence.addAll(lines);
+            evidence().addAll(lines);
             return this;
+        }
+
+        private List<String> evidence() {
+            if (evidence == null) {
+                evidence = new ArrayList<>(4);
+            }
+            return evidence;
         }
 
         /** Log lines that confirm the problem: added as evidence, and the severity rises one step. */
         public Builder confirmedBy(List<String> lines) {
             if (!lines.isEmpty()) {
-                evidence.addAll(lines);
+                evidence().addAll(lines);
                 confirmed = true;
             }
             return this;
@@ -88,13 +97,17 @@ public final class Findings {
         }
 
         public Builder change(Change change) {
+            if (changes == null) {
+                changes = new ArrayList<>(2);
+            }
             changes.add(change);
             return this;
         }
 
         public Finding build() {
             return new Finding(rule, confirmed ? severity.raised() : severity, file, line, title, message,
-                    effective, defaultValue, evidence, fix, changes);
+                    effective, defaultValue, evidence == null ? List.of() : evidence, fix,
+                    changes == null ? List.of() : changes);
         }
     }
 }

@@ -24,6 +24,8 @@ public final class Location {
     private Optional<ProxyPass> pass;
     private Optional<Upstream> upstream;
     private HeaderSet headers;
+    /** {@link #label()}, made on first use: findings name their location several times each (racing threads agree). */
+    private String label;
 
     Location(Scope scope, Server server, Location parent, PcreTranslator.Cache regexes) {
         this.scope = scope;
@@ -67,11 +69,19 @@ public final class Location {
         nested.add(location);
     }
 
-    void route(int position, Optional<ProxyPass> proxyPass, Optional<Upstream> group, HeaderSet headerSet) {
-        this.index = position;
+    void route(Optional<ProxyPass> proxyPass, Optional<Upstream> group, HeaderSet headerSet) {
         this.pass = proxyPass;
         this.upstream = group;
         this.headers = headerSet;
+    }
+
+    /** Replaces the header set with an equal one that other locations share. */
+    void share(HeaderSet headerSet) {
+        this.headers = headerSet;
+    }
+
+    void index(int position) {
+        this.index = position;
     }
 
     /**
@@ -132,8 +142,22 @@ public final class Location {
         return Collections.unmodifiableList(nested);
     }
 
+    /** {@link #nested()} without the read-only view, for the model's own walks. */
+    List<Location> nestedList() {
+        return nested;
+    }
+
     /** How the location reads in nginx syntax, e.g. {@code location ^~ /ws/}. */
     public String label() {
+        String made = label;
+        if (made == null) {
+            made = makeLabel();
+            label = made;
+        }
+        return made;
+    }
+
+    private String makeLabel() {
         String modifier = switch (kind) {
             case EXACT -> "= ";
             case PREFIX_NO_REGEX -> "^~ ";

@@ -41,7 +41,7 @@ public final class NginxConfig {
             for (Scope upstream : http.children(ScopeKind.UPSTREAM)) {
                 upstreams.put(upstream.block().arg(0), Upstream.of(upstream));
             }
-            servers.addAll(servers(http.children(ScopeKind.SERVER)));
+            servers.addAll(servers(http.children(ScopeKind.SERVER), upstreams));
         }
         List<Location> all = new ArrayList<>();
         for (Server server : servers) {
@@ -49,7 +49,7 @@ public final class NginxConfig {
             byPrimaryName.computeIfAbsent(server.primaryName(), n -> new ArrayList<>(1)).add(server);
         }
         this.locations = Collections.unmodifiableList(all);
-        // Records on each location its index, route and header set: rules ask for them for every location.
+        // Records on each location its index, and on each upstream block its users: rules ask for them.
         this.routes = new ProxyRoutes(locations, upstreams);
     }
 
@@ -58,17 +58,26 @@ public final class NginxConfig {
         return new NginxConfig(tree, version);
     }
 
-    /** The servers with their locations; independent of each other, so built on two cores when there are many. */
-    private static List<Server> servers(List<Scope> scopes) {
+    /**
+     * The servers with their locations, and each location's route and header set (rules ask for them for every
+     * location); independent of each other, so built on two cores when there are many.
+     */
+    private static List<Server> servers(List<Scope> scopes, Map<String, Upstream> upstreams) {
         Server[] built = new Server[scopes.size()];
         Halves.run(built.length, (from, to) -> {
             PcreTranslator.Cache regexes = new PcreTranslator.Cache();
+            // Header sets depend on the level that sets the lines; each half shares its own between its locations.
+            Map<Scope, HeaderSet> headerSets = new IdentityHashMap<>();
             for (int i = from; i < to; i++) {
                 Server server = new Server(scopes.get(i));
                 for (Scope locationScope : server.scope().children(ScopeKind.LOCATION)) {
                     server.addLocation(location(locationScope, server, null, regexes));
                 }
                 server.seal();
+                for (Location location : server.allLocations()) {
+                    Optional<ProxyPass> pass = ProxyRoutes.passOf(location);
+                    location.route(pass, ProxyRoutes.upstreamOf(pass, upstreams), headersAt(location, headerSets));
+                }
                 built[i] = server;
             }
         });
@@ -115,6 +124,11 @@ public final class NginxConfig {
     /** Every location of every server, nested ones included. */
     public List<Location> locations() {
         return locations;
+    }
+
+    /** Regex locations whose PCRE pattern Java cannot read (so no URI is matched against them), in file order. */
+    public List<Location> unreadableRegexLocations() {
+        return routes.unreadable();
     }
 
     /**

@@ -25,11 +25,12 @@ final class PcreTranslator {
 
     /** Patterns compiled once per config: generated configs repeat the same few regexes in every server. */
     static final class Cache {
-        private final Map<String, Optional<Pattern>> compiled = new HashMap<>();
+        private final Map<String, Optional<Pattern>> caseSensitive = new HashMap<>();
+        private final Map<String, Optional<Pattern>> caseless = new HashMap<>();
 
-        Pattern compile(String pcre, boolean caseless) {
-            return compiled.computeIfAbsent((caseless ? "~*" : "~") + pcre,
-                    key -> Optional.ofNullable(PcreTranslator.compile(pcre, caseless))).orElse(null);
+        Pattern compile(String pcre, boolean ignoreCase) {
+            return (ignoreCase ? caseless : caseSensitive).computeIfAbsent(pcre,
+                    key -> Optional.ofNullable(PcreTranslator.compile(pcre, ignoreCase))).orElse(null);
         }
     }
 }

@@ -15,30 +15,37 @@ import medic.nginx.config.Directive;
 final class ProxyRoutes {
     private final Map<String, Upstream> named;
     private final Map<Scope, List<Location>> users = new IdentityHashMap<>();
+    /** Regex locations whose pattern Java cannot read, in file order (usually none). */
+    private final List<Location> unreadable = new ArrayList<>(0);
 
-    /** Works out every location's route and records it on the location, with its index and header set. */
+    /**
+     * Numbers the locations (whose routes the model has recorded on them, in two halves), lists each upstream block's
+     * users, and gives the locations below one level one header set (each half made its own).
+     */
     ProxyRoutes(List<Location> locations, Map<String, Upstream> named) {
         this.named = named;
-        // Reading each proxy_pass is independent per location, so it runs on two cores for a large config; the
-        // header sets, shared between locations, and the users, in file order, are worked out on one.
-        @SuppressWarnings("unchecked")
-        Optional<ProxyPass>[] passes = new Optional[locations.size()];
-        @SuppressWarnings("unchecked")
-        Optional<Upstream>[] groups = new Optional[locations.size()];
-        Halves.run(locations.size(), (from, to) -> {
-            for (int i = from; i < to; i++) {
-                passes[i] = passOf(locations.get(i));
-                groups[i] = upstreamOf(passes[i]);
-            }
-        });
-        Map<Scope, HeaderSet> headerSets = new IdentityHashMap<>();
+        Map<Scope, HeaderSet> shared = new IdentityHashMap<>();
         for (int i = 0; i < locations.size(); i++) {
             Location location = locations.get(i);
-            Optional<Upstream> upstream = groups[i];
-            location.route(i, passes[i], upstream, NginxConfig.headersAt(location, headerSets));
-            upstream.filter(u -> !u.isImplicit())
-                    .ifPresent(u -> users.computeIfAbsent(u.scope(), s -> new ArrayList<>()).add(location));
+            location.index(i);
+            if (location.isRegex() && location.regex() == null) {
+                unreadable.add(location);
+            }
+            HeaderSet headers = location.headers();
+            HeaderSet first = shared.putIfAbsent(headers.level(), headers);
+            if (first != null && first != headers) {
+                location.share(first);
+            }
+            Optional<Upstream> upstream = location.upstream();
+            if (upstream != null && upstream.isPresent() && !upstream.get().isImplicit()) {
+                users.computeIfAbsent(upstream.get().scope(), s -> new ArrayList<>()).add(location);
+            }
         }
+    }
+
+    /** Regex locations whose pattern Java cannot read, in file order. */
+    List<Location> unreadable() {
+        return java.util.Collections.unmodifiableList(unreadable);
     }
 
     /** The location's own proxy_pass (nginx does not inherit it), or empty. */
@@ -50,7 +57,7 @@ final class ProxyRoutes {
     /** The upstream group a location proxies to: a named block, or the implicit group of a literal address. */
     Optional<Upstream> upstream(Location location) {
         Optional<Upstream> known = location.upstream();
-        return known != null ? known : upstreamOf(passOf(location));
+        return known != null ? known : upstreamOf(passOf(location), named);
     }
 
     /** Locations whose proxy_pass names this upstream block, in file order. */
@@ -59,12 +66,13 @@ final class ProxyRoutes {
                 : List.copyOf(users.getOrDefault(upstream.scope(), List.of()));
     }
 
-    private static Optional<ProxyPass> passOf(Location location) {
+    static Optional<ProxyPass> passOf(Location location) {
         Directive d = location.scope().find("proxy_pass");
         return d == null ? Optional.empty() : Optional.ofNullable(ProxyPass.of(d));
     }
 
-    private Optional<Upstream> upstreamOf(Optional<ProxyPass> pass) {
+    /** The group a proxy_pass names: a block of {@code named}, or the implicit group of a literal address. */
+    static Optional<Upstream> upstreamOf(Optional<ProxyPass> pass, Map<String, Upstream> named) {
         return pass.filter(p -> !p.hasVariables()).map(p -> {
             Upstream upstream = p.port() == null ? named.get(p.host()) : null;
             return upstream != null ? upstream : Upstream.implicit(p.target());

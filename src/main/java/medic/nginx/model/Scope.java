@@ -15,12 +15,15 @@ public final class Scope {
     private final ScopeKind kind;
     private final Directive block;
     private final Scope parent;
-    private final List<Directive> directives = new ArrayList<>();
+    /** The directives of this level, the first {@link #size} of the array. */
+    private Directive[] directives;
+    private int size;
     /** The names of {@link #directives}, side by side: a scan reads one array instead of every directive. */
-    private String[] names = new String[4];
+    private String[] names;
     /** Their hash codes, so a scan for an absent name reads only this array. */
-    private int[] hashes = new int[4];
-    private final List<Scope> children = new ArrayList<>();
+    private int[] hashes;
+    /** The child blocks; null while there are none (most locations). */
+    private List<Scope> children;
     /**
      * The children grouped by kind, made on first use after the tree is built, for levels with more than
      * {@value #SCANNED} children (the http level of a large config has thousands, and rules ask it for its maps per
@@ -36,33 +39,47 @@ public final class Scope {
     private static final int SCANNED = 12;
 
     Scope(ScopeKind kind, Directive block, Scope parent) {
+        this(kind, block, parent, 4);
+    }
+
+    /** {@code expected}: how many directives the level will likely hold (its block's nodes), so they fit at once. */
+    Scope(ScopeKind kind, Directive block, Scope parent, int expected) {
         this.kind = kind;
         this.block = block;
         this.parent = parent;
+        int capacity = Math.max(expected, 1);
+        this.directives = new Directive[capacity];
+        this.names = new String[capacity];
+        this.hashes = new int[capacity];
     }
 
     void add(Directive directive) {
-        if (directives.size() == names.length) {
-            names = java.util.Arrays.copyOf(names, names.length * 2);
-            hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
+        if (size == names.length) {
+            directives = java.util.Arrays.copyOf(directives, size * 2);
+            names = java.util.Arrays.copyOf(names, size * 2);
+            hashes = java.util.Arrays.copyOf(hashes, size * 2);
         }
-        names[directives.size()] = directive.name();
-        hashes[directives.size()] = directive.name().hashCode();
-        directives.add(directive);
+        directives[size] = directive;
+        names[size] = directive.name();
+        hashes[size] = directive.name().hashCode();
+        size++;
     }
 
     /** Called once the level is complete: indexes it by name when it is too large to scan. */
     void seal() {
-        if (directives.size() > SCANNED) {
+        if (size > SCANNED) {
             Map<String, List<Directive>> index = new HashMap<>();
-            for (Directive d : directives) {
-                index.computeIfAbsent(d.name(), n -> new ArrayList<>(1)).add(d);
+            for (int i = 0; i < size; i++) {
+                index.computeIfAbsent(names[i], n -> new ArrayList<>(1)).add(directives[i]);
             }
             byName = index;
         }
     }
 
     void addChild(Scope child) {
+        if (children == null) {
+            children = new ArrayList<>(4);
+        }
         children.add(child);
         byKind = null;
     }
@@ -82,14 +99,17 @@ public final class Scope {
 
     /** Directives of this level in nginx's reading order, includes expanded, block directives included. */
     public List<Directive> directives() {
-        return Collections.unmodifiableList(directives);
+        return Collections.unmodifiableList(java.util.Arrays.asList(directives).subList(0, size));
     }
 
     public List<Scope> children() {
-        return Collections.unmodifiableList(children);
+        return children == null ? List.of() : Collections.unmodifiableList(children);
     }
 
     public List<Scope> children(ScopeKind childKind) {
+        if (children == null) {
+            return List.of();
+        }
         if (children.size() <= SCANNED) {
             return scanChildren(childKind);
         }
@@ -143,12 +163,12 @@ public final class Scope {
         }
         List<Directive> named = null;
         int hash = name.hashCode();
-        for (int i = 0, n = directives.size(); i < n; i++) {
+        for (int i = 0; i < size; i++) {
             if (hashes[i] == hash && sameName(names[i], name)) {
                 if (named == null) {
                     named = new ArrayList<>(2);
                 }
-                named.add(directives.get(i));
+                named.add(directives[i]);
             }
         }
         return named == null ? List.of() : Collections.unmodifiableList(named);
@@ -161,9 +181,9 @@ public final class Scope {
             return named == null ? null : named.get(named.size() - 1);
         }
         int hash = name.hashCode();
-        for (int i = directives.size() - 1; i >= 0; i--) {
+        for (int i = size - 1; i >= 0; i--) {
             if (hashes[i] == hash && sameName(names[i], name)) {
-                return directives.get(i);
+                return directives[i];
             }
         }
         return null;

@@ -38,8 +38,8 @@ final class ScopeBuilder {
     }
 
     private void read(Scope scope, List<Node> nodes, List<Scope> blocks) {
-        for (Node node : nodes) {
-            if (!(node instanceof Directive directive)) {
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            if (!(nodes.get(i) instanceof Directive directive)) {
                 continue;
             }
             if (directive.name().equals("include") && !directive.isBlock()) {
@@ -50,7 +50,7 @@ final class ScopeBuilder {
             }
             scope.add(directive);
             if (directive.isBlock()) {
-                Scope child = new Scope(ScopeKind.of(directive.name()), directive, scope);
+                Scope child = new Scope(ScopeKind.of(directive.name()), directive, scope, directive.children().size());
                 scope.addChild(child);
                 blocks.add(child);
             }

@@ -77,9 +77,10 @@ public final class Server {
     }
 
     private static void collect(List<Location> from, List<Location> into) {
-        for (Location location : from) {
+        for (int i = 0, n = from.size(); i < n; i++) {
+            Location location = from.get(i);
             into.add(location);
-            collect(location.nested(), into);
+            collect(location.nestedList(), into);
         }
     }
 

@@ -51,6 +51,20 @@ class ConfigParserTest {
     }
 
     @Test
+    void tokens_keep_their_place_across_comments_and_line_breaks() {
+        List<Node> nodes = ConfigParser.parse("t.conf", "http {\n  add_header X-A # why\n    \"two\n lines\" a\\ b;\n}\n")
+                .nodes();
+        Directive header = (Directive) ((Directive) nodes.get(0)).children().get(0);
+        List<Token> tokens = header.tokens();
+        assertEquals(List.of(
+                new Token("add_header", "add_header", false, 9, 2, 3),
+                new Token("X-A", "X-A", false, 20, 2, 14),
+                new Token("two\n lines", "\"two\n lines\"", true, 34, 3, 5),
+                new Token("a\\ b", "a\\ b", false, 47, 4, 9)), tokens);
+        assertEquals(List.of("X-A", "two\n lines", "a\\ b"), header.args());
+    }
+
+    @Test
     void a_hash_inside_a_word_is_not_a_comment() {
         assertEquals(List.of("a#b", "c"), first("x a#b c;").args());
     }

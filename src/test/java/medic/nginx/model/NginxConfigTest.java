@@ -34,6 +34,18 @@ class NginxConfigTest {
     }
 
     @Test
+    void regex_locations_java_cannot_read_are_listed_in_file_order() {
+        NginxConfig branchResets = LocationMatcherTest.model(String.join("\n",
+                "http {",
+                "  server { location ~ ^/(?|a|b)/ { return 200; } location ~ ^/ok/ { return 200; } }",
+                "  server { location / { location ~* ^/(?|c|d)/ { return 200; } } }",
+                "}"));
+        assertEquals(List.of("^/(?|a|b)/", "^/(?|c|d)/"),
+                branchResets.unreadableRegexLocations().stream().map(Location::pattern).toList());
+        assertTrue(model.unreadableRegexLocations().isEmpty());
+    }
+
+    @Test
     void directives_inherit_from_the_nearest_level_that_sets_them() {
         assertEquals("120s", model.effective(at("/a/x"), "proxy_read_timeout").value());
         assertEquals("5s", model.effective(at("/b/x"), "proxy_read_timeout").value());

@@ -1,6 +1,7 @@
 package medic.nginx.diagnosis.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,29 @@ public final class InheritedHeadersDropped implements Rule {
             }
         }
         Findings findings = new Findings(this, config);
-        return byLevel.values().stream().map(d -> finding(findings, config, d)).toList();
+        // Levels of a large config mostly drop the same outer lines: their description is made once per set.
+        Map<List<Directive>, Lost> described = new HashMap<>();
+        List<Finding> out = new ArrayList<>(byLevel.size());
+        for (Dropping dropping : byLevel.values()) {
+            Lost lost = described.computeIfAbsent(List.copyOf(dropping.lines().values()),
+                    lines -> Lost.of(config, lines, dropping.lines().keySet()));
+            out.add(finding(findings, config, dropping, lost));
+        }
+        return out;
+    }
+
+    /** How a set of dropped lines reads in a finding: with where each stood, their names, and what that breaks. */
+    private record Lost(String lines, String names, String consequences) {
+        static Lost of(NginxConfig config, List<Directive> dropped, Set<String> keys) {
+            StringBuilder lost = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            for (Directive d : dropped) {
+                String separator = lost.length() == 0 ? "" : ", ";
+                lost.append(separator).append(d.argsText()).append(" (").append(config.where(d)).append(')');
+                names.append(separator).append(d.arg(0));
+            }
+            return new Lost(lost.toString(), names.toString(), InheritedHeadersDropped.consequences(keys));
+        }
     }
 
     private static boolean anyWebSocketHeader(List<Directive> lines) {
@@ -96,31 +119,26 @@ public final class InheritedHeadersDropped implements Rule {
                 || webSocket && name.equalsIgnoreCase("upgrade");
     }
 
-    private static Finding finding(Findings findings, NginxConfig config, Dropping dropping) {
+    private static Finding finding(Findings findings, NginxConfig config, Dropping dropping, Lost lost) {
         Directive first = dropping.level().all("proxy_set_header").get(0);
-        // Plain loops: this runs once per dropping level, which a large config has thousands of.
-        StringBuilder lost = new StringBuilder();
-        StringBuilder names = new StringBuilder();
-        for (Directive d : dropping.lines().values()) {
-            String separator = lost.length() == 0 ? "" : ", ";
-            lost.append(separator).append(d.argsText()).append(" (").append(config.where(d)).append(')');
-            names.append(separator).append(d.arg(0));
-        }
+        String names = lost.names();
+        // A plain loop: this runs once per dropping level, which a large config has thousands of.
         StringBuilder affected = new StringBuilder();
         for (Location location : dropping.locations()) {
             affected.append(affected.length() == 0 ? "" : ", ").append(location.label());
         }
         List<String> samples = dropping.samples().isEmpty() ? List.of()
                 : dropping.samples().stream().distinct().limit(3).toList();
+        String firstAt = config.where(first);
         Findings.Builder builder = findings.at(first, Severity.HIGH)
                 .message(describe(dropping.level()) + " sets its own proxy_set_header, and nginx then ignores every"
                         + " proxy_set_header of the enclosing level, so " + names + " no longer reach the backend"
-                        + " from " + affected + consequences(dropping.lines().keySet()) + ".")
-                .value("proxy_set_header " + names + " (dropped at " + config.where(first) + ")",
+                        + " from " + affected + lost.consequences() + ".")
+                .value("proxy_set_header " + names + " (dropped at " + firstAt + ")",
                         "inherited only when a level sets no proxy_set_header of its own")
-                .evidence("dropped: " + lost)
+                .evidence("dropped: " + lost.lines())
                 .confirmedBy(samples)
-                .fix("repeat " + names + " next to the local proxy_set_header lines at " + config.where(first));
+                .fix("repeat " + names + " next to the local proxy_set_header lines at " + firstAt);
         for (Directive line : dropping.lines().values()) {
             builder.change(Change.AddDirective.ifAbsent(dropping.level(), "proxy_set_header", line.args(), 1));
         }

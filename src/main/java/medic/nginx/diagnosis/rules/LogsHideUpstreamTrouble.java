@@ -49,10 +49,7 @@ public final class LogsHideUpstreamTrouble implements Rule {
         NginxConfig config = analysis.config();
         Map<Object, List<Location>> hidden = new LinkedHashMap<>();
         Map<Object, List<Directive>> logs = new LinkedHashMap<>();
-        for (Location location : config.locations()) {
-            if (!analysis.isWebSocket(location)) {
-                continue;
-            }
+        for (Location location : analysis.webSocketLocations()) {
             List<Directive> inForce = inForce(location.scope(), "error_log", ScopeKind.MAIN);
             if (inForce.stream().noneMatch(d -> SHOWS_INFO.contains(d.argCount() > 1 ? d.arg(1) : "error"))) {
                 Object key = inForce.isEmpty() ? "default" : inForce.get(0);

@@ -39,10 +39,7 @@ public final class TunnelWithoutTcpKeepalive implements Rule {
         }
         Findings findings = new Findings(this, config);
         List<Finding> out = new ArrayList<>();
-        for (Location location : config.locations()) {
-            if (!analysis.isWebSocket(location)) {
-                continue;
-            }
+        for (Location location : analysis.webSocketLocations()) {
             Effective keepalive = config.effective(location, "proxy_socket_keepalive");
             if ("on".equalsIgnoreCase(keepalive.firstArg())) {
                 continue;

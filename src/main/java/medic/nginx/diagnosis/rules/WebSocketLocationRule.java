@@ -14,10 +14,8 @@ abstract class WebSocketLocationRule implements Rule {
     public final List<Finding> check(Analysis analysis) {
         Findings findings = new Findings(this, analysis.config());
         List<Finding> out = new ArrayList<>();
-        for (Location location : analysis.config().locations()) {
-            if (analysis.isWebSocket(location)) {
-                check(analysis, location, findings, out);
-            }
+        for (Location location : analysis.webSocketLocations()) {
+            check(analysis, location, findings, out);
         }
         return out;
     }

@@ -43,8 +43,9 @@ public final class WebSocketWithoutConnectionLimit implements Rule {
         List<Finding> out = new ArrayList<>();
         List<String> zone = zone(config.http());
         String zoneName = zoneName(zone);
-        for (Location location : config.locations()) {
-            if (!analysis.isWebSocket(location) || limited(location.scope())) {
+        String zoneArgs = String.join(" ", zone);
+        for (Location location : analysis.webSocketLocations()) {
+            if (limited(location.scope())) {
                 continue;
             }
             out.add(findings.at(location.block(), Severity.MEDIUM)
@@ -52,7 +53,7 @@ public final class WebSocketWithoutConnectionLimit implements Rule {
                             + " per client (no limit_conn or limit_req here or at an outer level): after a mass"
                             + " disconnect every client reconnects at once, and the backend takes the whole herd.")
                     .value("limit_conn / limit_req (none in force)", "no limit")
-                    .fix("limit_conn_zone " + String.join(" ", zone) + " in http and limit_conn " + zoneName + " "
+                    .fix("limit_conn_zone " + zoneArgs + " in http and limit_conn " + zoneName + " "
                             + PER_CLIENT + " in " + location.label() + " (raise it if many clients share one address)")
                     .change(new Change.EnsureHttpDirective("limit_conn_zone", zone, 2))
                     .change(Change.AddDirective.ifAbsent(location.scope(), "limit_conn",
