@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.slack.api.app_backend.SlackSignature;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,6 +20,7 @@ import medic.slack.bolt.FakeSlackApi;
 import medic.slack.command.FakeOperations;
 import medic.slack.command.RecordingOutbox;
 import medic.slack.command.TestPolicy;
+import medic.testing.ServedMedic;
 import medic.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.Test;
 abstract class RequestsAcrossReplicasContract {
     private static final String APPROVE_42 = "incident=42;proposal=" + Clicks.PROPOSAL;
 
-    private final HttpClient client = HttpClient.newHttpClient();
     private final ExecutorService senders = Executors.newFixedThreadPool(2);
     private final FakeSlackApi slack = new FakeSlackApi();
     // Both replicas' operations and outbox in one place: what all of medic did, whichever replica did it.
@@ -98,7 +94,7 @@ abstract class RequestsAcrossReplicasContract {
     @Test
     void two_clicks_are_two_requests_even_on_two_replicas() throws Exception {
         List<HttpResponse<String>> first = toBothAtOnce(click(Actions.RERUN, "incident=42", TestPolicy.ALICE));
-        send(replicaB.port(), click(Actions.RERUN, "incident=43", TestPolicy.ALICE));
+        ServedMedic.signed(replicaB.port(), click(Actions.RERUN, "incident=43", TestPolicy.ALICE));
         replicaA.finishWork();
         replicaB.finishWork();
 
@@ -112,7 +108,7 @@ abstract class RequestsAcrossReplicasContract {
         for (int port : List.of(replicaA.port(), replicaB.port())) {
             sent.add(senders.submit(() -> {
                 go.await();
-                return send(port, body);
+                return ServedMedic.signed(port, body);
             }));
         }
         go.countDown();
@@ -121,17 +117,6 @@ abstract class RequestsAcrossReplicasContract {
             responses.add(response.get());
         }
         return responses;
-    }
-
-    /** POST /slack/events signed now with the app's signing secret, as Slack sends it. */
-    private HttpResponse<String> send(int port, String body) throws Exception {
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, timestamp)
-                .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                        new SlackSignature.Generator(FakeSlackApi.SIGNING_SECRET).generate(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String slashCommand(String text, String triggerId) {
