@@ -45,6 +45,7 @@ import medic.slack.api.NoSlack;
 import medic.slack.api.SdkSlackGateway;
 import medic.slack.api.SlackApiSettings;
 import medic.slack.api.SlackGateway;
+import medic.slack.claim.BoundedRequestClaims;
 import medic.slack.claim.JdbcRequestClaims;
 import medic.slack.command.InteractionSettings;
 import medic.slack.message.MessageTemplates;
@@ -95,6 +96,9 @@ public final class Medic implements AutoCloseable {
      * Events API retry (about 5 minutes after the first delivery), with room to spare.
      */
     private static final Duration CLAIM_TTL = Duration.ofMinutes(30);
+    /** How long a request waits for its claim before it is handled here anyway: well within Slack's 3 s. */
+    private static final Duration CLAIM_BOUND = Duration.ofMillis(1500);
+    private static final int CLAIMS_WAITING = 16;
     private static final int SLACK_WORKERS = 4;
     private static final int SLACK_QUEUE = 100;
 
@@ -239,7 +243,8 @@ public final class Medic implements AutoCloseable {
                     MessageTemplates.defaults(),
                     outbox, work, SlackAccess.audited(audit, clock),
                     // Slack or a load balancer may deliver one request to several replicas: one handles it.
-                    new JdbcRequestClaims(database, CLAIM_TTL, clock, scheduler.instanceId()), clock));
+                    new BoundedRequestClaims(new JdbcRequestClaims(database, CLAIM_TTL, clock, scheduler.instanceId()),
+                            CLAIM_BOUND, CLAIMS_WAITING), clock));
             all.addAll(features); // installed last: a feature given here replaces a built-in one of the same name
             App app = SlackApps.build(slackSettings, slack.orElseThrow(), all, clock);
             shutdown.add("Slack app", app::stop);

@@ -38,7 +38,7 @@ abstract class RequestClaimsContract {
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T11:00:00Z"));
     private TestDatabase testDatabase;
-    private Database first;
+    Database first;
     private Database second;
     JdbcRequestClaims replicaA;
     JdbcRequestClaims replicaB;
