@@ -6,6 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 import medic.nginx.config.Directive;
 import medic.nginx.diagnosis.Change;
 import medic.nginx.diagnosis.Finding;
@@ -159,6 +161,11 @@ final class Planning {
             }
         }
 
+        /** The edits of this half's group {@code g}. */
+        List<Edit> editsOfGroup(int g) {
+            return groupEdits.subList(g == 0 ? 0 : groupEnds[g - 1], groupEnds[g]);
+        }
+
         private void add(Change change, String rule) {
             if (count == orderOfGiven.length) {
                 orderOfGiven = java.util.Arrays.copyOf(orderOfGiven, 2 * count);
@@ -179,35 +186,18 @@ final class Planning {
         }
         List<Edit> directA = a.planner.directEdits();
         List<Edit> directB = b == null ? List.of() : b.planner.directEdits();
-        List<Edit> edits = new ArrayList<>(directA.size() + directB.size() + a.groupEdits.size()
-                + (b == null ? 0 : b.groupEdits.size()));
-        int i = 0;
-        int j = 0;
-        while (i < directA.size() || j < directB.size()) {
-            if (j == directB.size() || (i < directA.size() && directA.get(i).order() < directB.get(j).order())) {
-                edits.add(directA.get(i++));
-            } else {
-                edits.add(directB.get(j++));
-            }
-        }
         List<ArrayGroup> groupsA = a.planner.groups();
         List<ArrayGroup> groupsB = b == null ? List.of() : b.planner.groups();
-        i = 0;
-        j = 0;
-        while (i < groupsA.size() || j < groupsB.size()) {
-            if (j == groupsB.size() || (i < groupsA.size() && groupsA.get(i).firstOrder() < groupsB.get(j).firstOrder())) {
-                edits.addAll(a.groupEdits.subList(i == 0 ? 0 : a.groupEnds[i - 1], a.groupEnds[i]));
-                i++;
-            } else {
-                edits.addAll(b.groupEdits.subList(j == 0 ? 0 : b.groupEnds[j - 1], b.groupEnds[j]));
-                j++;
-            }
-        }
-        List<String> skipped = interleave(a.planner.skipped(), a.planner.skippedChanges(),
-                b == null ? List.of() : b.planner.skipped(), b == null ? List.of() : b.planner.skippedChanges());
-        List<String> conflicts = interleave(a.merger.conflicts(), boxed(a.merger.conflictAt(), a.merger.conflicts()),
-                b == null ? List.of() : b.merger.conflicts(),
-                b == null ? List.of() : boxed(b.merger.conflictAt(), b.merger.conflicts()));
+        List<Edit> edits = new ArrayList<>(directA.size() + directB.size() + a.groupEdits.size()
+                + (b == null ? 0 : b.groupEdits.size()));
+        byOrder(directA.size(), i -> directA.get(i).order(), i -> edits.add(directA.get(i)),
+                directB.size(), j -> directB.get(j).order(), j -> edits.add(directB.get(j)));
+        byOrder(groupsA.size(), i -> groupsA.get(i).firstOrder(), i -> edits.addAll(a.editsOfGroup(i)),
+                groupsB.size(), j -> groupsB.get(j).firstOrder(), j -> edits.addAll(b.editsOfGroup(j)));
+        List<String> skipped = texts(a.planner.skipped(), i -> a.planner.skippedChanges().get(i),
+                b == null ? List.of() : b.planner.skipped(), j -> b.planner.skippedChanges().get(j));
+        List<String> conflicts = texts(a.merger.conflicts(), i -> a.merger.conflictAt()[i],
+                b == null ? List.of() : b.merger.conflicts(), j -> b.merger.conflictAt()[j]);
         boolean[] effective = a.planner.effective(count);
         boolean[] skippedOrders = a.planner.skippedOrders(count);
         if (b != null) {
@@ -221,26 +211,27 @@ final class Planning {
         return new Result(edits, skipped, conflicts, effective, skippedOrders, orderOfGiven);
     }
 
-    private static List<Integer> boxed(int[] values, List<String> of) {
-        List<Integer> boxed = new ArrayList<>(of.size());
-        for (int i = 0; i < of.size(); i++) {
-            boxed.add(values[i]);
-        }
-        return boxed;
+    /** Two lists of texts, each in increasing order of its {@code at}, as one list in that order. */
+    private static List<String> texts(List<String> a, IntUnaryOperator atA, List<String> b, IntUnaryOperator atB) {
+        List<String> out = new ArrayList<>(a.size() + b.size());
+        byOrder(a.size(), atA, i -> out.add(a.get(i)), b.size(), atB, j -> out.add(b.get(j)));
+        return List.copyOf(out);
     }
 
-    /** Two lists of texts, each in increasing order of its {@code at}, as one list in that order. */
-    private static List<String> interleave(List<String> a, List<Integer> atA, List<String> b, List<Integer> atB) {
-        List<String> out = new ArrayList<>(a.size() + b.size());
+    /**
+     * Walks two sequences, each in increasing order of its key, taking the items of both in that order (an item of
+     * {@code b} first on a tie).
+     */
+    private static void byOrder(int sizeA, IntUnaryOperator orderA, IntConsumer takeA,
+                                int sizeB, IntUnaryOperator orderB, IntConsumer takeB) {
         int i = 0;
         int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (j == b.size() || (i < a.size() && atA.get(i) < atB.get(j))) {
-                out.add(a.get(i++));
+        while (i < sizeA || j < sizeB) {
+            if (j == sizeB || (i < sizeA && orderA.applyAsInt(i) < orderB.applyAsInt(j))) {
+                takeA.accept(i++);
             } else {
-                out.add(b.get(j++));
+                takeB.accept(j++);
             }
         }
-        return List.copyOf(out);
     }
 }
