@@ -45,8 +45,8 @@ import medic.slack.api.NoSlack;
 import medic.slack.api.SdkSlackGateway;
 import medic.slack.api.SlackApiSettings;
 import medic.slack.api.SlackGateway;
-import medic.slack.claim.BoundedRequestClaims;
 import medic.slack.claim.JdbcRequestClaims;
+import medic.slack.claim.RequestClaims;
 import medic.slack.command.InteractionSettings;
 import medic.slack.message.MessageTemplates;
 import java.util.List;
@@ -91,14 +91,6 @@ public final class Medic implements AutoCloseable {
     private static final Duration RUN_RETRY_BACKOFF = Duration.ofSeconds(30);
     private static final Duration SLACK_HEALTH_INTERVAL = Duration.ofMinutes(1);
     private static final Duration RUN_SWEEP_INTERVAL = Duration.ofMinutes(1);
-    /**
-     * How long a Slack request's claim holds: past Bolt's 5-minute signature window (a replay) and Slack's last
-     * Events API retry (about 5 minutes after the first delivery), with room to spare.
-     */
-    private static final Duration CLAIM_TTL = Duration.ofMinutes(30);
-    /** How long a request waits for its claim before it is handled here anyway: well within Slack's 3 s. */
-    private static final Duration CLAIM_BOUND = Duration.ofMillis(1500);
-    private static final int CLAIMS_WAITING = 16;
     private static final int SLACK_WORKERS = 4;
     private static final int SLACK_QUEUE = 100;
 
@@ -243,8 +235,7 @@ public final class Medic implements AutoCloseable {
                     MessageTemplates.defaults(),
                     outbox, work, SlackAccess.audited(audit, clock),
                     // Slack or a load balancer may deliver one request to several replicas: one handles it.
-                    new BoundedRequestClaims(new JdbcRequestClaims(database, CLAIM_TTL, clock, scheduler.instanceId()),
-                            CLAIM_BOUND, CLAIMS_WAITING), clock));
+                    RequestClaims.amongReplicas(database, clock, scheduler.instanceId()), clock));
             all.addAll(features); // installed last: a feature given here replaces a built-in one of the same name
             App app = SlackApps.build(slackSettings, slack.orElseThrow(), all, clock);
             shutdown.add("Slack app", app::stop);

@@ -21,6 +21,11 @@ import medic.store.StoreException;
  */
 public final class BoundedRequestClaims implements RequestClaims {
 
+    /** How long a request waits for its claim in medic before it is handled here anyway: well within Slack's 3 s. */
+    public static final Duration BOUND = Duration.ofMillis(1500);
+    /** How many claims may wait at once in medic. */
+    public static final int MAX_WAITING = 16;
+
     private final RequestClaims claims;
     private final Duration bound;
     private final ThreadPoolExecutor claimers;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import medic.apply.Sha256;
 import medic.schedule.Task;
 import medic.store.Database;
 import medic.store.Jdbc;
@@ -18,6 +19,11 @@ import medic.store.Vendor;
  */
 public final class JdbcRequestClaims implements RequestClaims {
 
+    /**
+     * How long a claim holds in medic: past Bolt's 5-minute signature window (a replay) and Slack's last Events API
+     * retry (about 5 minutes after the first delivery), with room to spare.
+     */
+    public static final Duration TTL = Duration.ofMinutes(30);
     /** The name under which to register {@link #sweepTask} with the scheduler. */
     public static final String SWEEP_TASK = "slack-request-claims-sweep";
     /** How often expired claims are deleted; the table holds at most a few intervals of Slack requests. */
@@ -123,6 +129,6 @@ public final class JdbcRequestClaims implements RequestClaims {
         if (requestKey.length() <= MAX_KEY_LENGTH) {
             return requestKey;
         }
-        return "sha256:" + RequestKeys.sha256(requestKey);
+        return "sha256:" + Sha256.of(requestKey);
     }
 }

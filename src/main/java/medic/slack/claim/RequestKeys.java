@@ -1,10 +1,7 @@
 package medic.slack.claim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
+import medic.apply.Sha256;
 
 /**
  * The key naming one Slack request, equal on every delivery of it (Slack's retries, a load balancer sending it to two
@@ -34,7 +31,7 @@ public final class RequestKeys {
             String value = String.valueOf(field);
             fields.append(value.length()).append(':').append(value);
         }
-        return "slash:sha256:" + sha256(fields.toString());
+        return "slash:sha256:" + Sha256.of(fields.toString());
     }
 
     /** A button click (block_actions): the action's action_ts with the click's trigger_id. */
@@ -50,14 +47,5 @@ public final class RequestKeys {
     /** An Events API delivery: its event_id, which Slack's retries (X-Slack-Retry-Num) repeat. */
     public static String event(String eventId) {
         return "event:" + eventId;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
